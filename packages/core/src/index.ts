@@ -6,14 +6,22 @@ export { InvalidConfigError } from './errors/invalid-config-error.js';
 export { InvalidRequestError } from './errors/invalid-request-error.js';
 export { NoRouteError, type PolicyRejection } from './errors/no-route-error.js';
 export { PolicyError } from './errors/policy-error.js';
+export {
+  BackendCallError,
+  type BackendErrorCode,
+  type BackendErrorPhase,
+} from './errors/backend-call-error.js';
 export { errorMarker, SwitchyardError } from './errors/switchyard-error.js';
 export { type ProfilerOptions, profileRequest, type TokenCounter } from './profile/profile-request.js';
 export * from './request/chat-request-schema.js';
 export { parseChatRequest } from './request/parse-chat-request.js';
 export type * from './spec/policy.js';
 export type * from './spec/policy-registry.js';
+export type * from './spec/chat-completion.js';
+export type * from './spec/backend.js';
 export type * from './spec/request-profile.js';
 export type * from './spec/router-events.js';
 export type * from './spec/routing-decision.js';
 export type * from './spec/target.js';
 export { candidateOf } from './spec/target.js';
+export * from './config/index.js';

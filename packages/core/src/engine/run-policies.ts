@@ -91,7 +91,7 @@ export function runPolicies(input: PipelineInput): PipelineResult {
 
 /** Keeps the current order, removing what the policy did not list (used once the route is locked). */
 function keepListed(current: readonly Candidate[], listed: readonly Candidate[]): readonly Candidate[] {
-  if (listed.length === current.length) return current;
+  if (listed === current || listed.length === current.length) return current;
   const keys = new Set(listed.map(candidateKey));
   return current.filter((candidate) => keys.has(candidateKey(candidate)));
 }

@@ -1,0 +1,10 @@
+export type { CliIo, TextWriter } from './cli-io.js';
+export { createProgram } from './create-program.js';
+export { type DecisionOutput, decisionOutput, type HopOutput, toJsonText } from './decision-output.js';
+export { exitCodes } from './exit-codes.js';
+export { formatDecisionExplanation, formatNoRouteExplanation } from './format-explanation.js';
+export { type RequestInput, readRequestInput } from './read-request-input.js';
+export { defaultConfigFile, resolveConfigPath } from './resolve-config-path.js';
+export { type RouteCommandContext, routeCommand } from './route-command.js';
+export { type RunOptions, run } from './run.js';
+export { UsageError } from './usage-error.js';
