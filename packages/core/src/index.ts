@@ -25,3 +25,47 @@ export type * from './spec/routing-decision.js';
 export type * from './spec/target.js';
 export { candidateOf } from './spec/target.js';
 export * from './config/index.js';
+
+export { ExecutionError, type ExecutionErrorAttempt, type ExecutionFailure } from './errors/execution-error.js';
+export {
+  createCircuitBreakerHealthTracker,
+  DEFAULT_TRIP_CODES,
+  type CircuitBreakerHealthTracker,
+  type CircuitBreakerOptions,
+  type CircuitState,
+} from './execution/circuit-breaker-health-tracker.js';
+export type { HealthTracker } from './execution/health-tracker.js';
+export {
+  type ExecutionOptions,
+  type ResolvedExecutionOptions,
+  resolveExecutionOptions,
+} from './execution/execution-options.js';
+export type {
+  ExecuteOptions,
+  ExecutionReport,
+  GenerateObjectResult,
+  GenerateResult,
+  RouterStream,
+  StreamResult,
+} from './execution/execution-result.js';
+export type { Executor, GenerateObjectOptions } from './execution/create-executor.js';
+export type { ObjectOf, ObjectSchema } from './execution/object-schema.js';
+export {
+  answerText,
+  runQualityGates,
+  type QualityGate,
+  type QualityGateFailure,
+  type QualityGateResult,
+} from './execution/quality-gate.js';
+export { emptyAnswerGate } from './execution/empty-answer-gate.js';
+export { DEFAULT_UNCERTAINTY_PHRASES, uncertaintyGate } from './execution/uncertainty-gate.js';
+export { DEFAULT_REFUSAL_PHRASES, refusalGate } from './execution/refusal-gate.js';
+export { type ErrorAction, errorAction } from './execution/error-action.js';
+export { retryDelay } from './execution/retry-delay.js';
+export { applyPromptOverride, type PromptOverride } from './execution/apply-prompt-override.js';
+export {
+  checkCompletion,
+  type OutputValidator,
+  requestOutputValidator,
+  schemaOutputValidator,
+} from './execution/output-validator.js';

@@ -2,8 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'eventemitter3';
 import { NoRouteError } from '../errors/no-route-error.js';
 import { PolicyError } from '../errors/policy-error.js';
+import { createCircuitBreakerHealthTracker } from '../execution/circuit-breaker-health-tracker.js';
+import { createExecutor, type Executor } from '../execution/create-executor.js';
+import type { ExecutionOptions } from '../execution/execution-options.js';
+import type { HealthTracker } from '../execution/health-tracker.js';
+import type { QualityGate } from '../execution/quality-gate.js';
 import { type ProfilerOptions, profileRequest } from '../profile/profile-request.js';
 import type { ChatRequest } from '../request/chat-request-schema.js';
+import type { BackendV1 } from '../spec/backend.js';
 import type { HealthView, PolicyContext, RoutingPolicyV1 } from '../spec/policy.js';
 import type { RequestProfile } from '../spec/request-profile.js';
 import type { RouterEvents } from '../spec/router-events.js';
@@ -30,6 +36,20 @@ export type RouterOptions = {
   readonly profiler?: ProfilerOptions;
   /** Makes request ids (default `crypto.randomUUID`). */
   readonly requestId?: () => string;
+  /**
+   * Backend adapters by backend id (`target.backend`), needed by `generate`/`stream`/
+   * `generateObject`. When given, every target's backend must be here.
+   */
+  readonly backends?: Readonly<Record<string, BackendV1>>;
+  /** Executor settings: timeouts, retries, backoff, queueing, validation (see docs/execution.md). */
+  readonly execution?: ExecutionOptions;
+  /**
+   * Live target health for the executor (and, unless `health` is given, for policies). Default
+   * with `backends`: a circuit breaker per target (`createCircuitBreakerHealthTracker`).
+   */
+  readonly healthTracker?: HealthTracker;
+  /** Checks on non-streamed answers; a failing one escalates to a stronger tier (default none). */
+  readonly qualityGates?: readonly QualityGate[];
 };
 
 /** Per-call options of {@link Router.route}. */
@@ -39,8 +59,8 @@ export type RouteOptions = {
   readonly profile?: RequestProfile;
 };
 
-/** The routing engine: profile → policies → decision. */
-export type Router = {
+/** The routing engine (profile → policies → decision) and its executor. */
+export type Router = Executor & {
   readonly targets: readonly Target[];
   readonly policies: readonly RoutingPolicyV1[];
   readonly events: EventEmitter<RouterEvents>;
@@ -51,9 +71,19 @@ export type Router = {
   route(request: ChatRequest, options?: RouteOptions): RoutingDecision;
   /** Profiles a request the way `route` does. */
   profile(request: ChatRequest): RequestProfile;
+  /** The executor's health tracker (where probes report), when the router has one. */
+  readonly healthTracker: HealthTracker | undefined;
 };
 
 const unknownHealth: HealthView = { health: () => 'unknown' };
+
+/** The executor's tracker for a router without backends (which cannot execute anyway). */
+const alwaysHealthy: HealthTracker = {
+  health: () => 'unknown',
+  canAttempt: () => true,
+  recordSuccess: () => {},
+  recordFailure: () => {},
+};
 
 /**
  * Creates a router from targets and policies composed in code.
@@ -71,10 +101,14 @@ export function createRouter(options: RouterOptions): Router {
   const maxFallbacks = options.maxFallbacks ?? 3;
   const initial: readonly Candidate[] = options.targets.map(candidateOf);
   const events = new EventEmitter<RouterEvents>();
+  const now = options.now ?? Date.now;
+  const healthTracker =
+    options.healthTracker ??
+    (options.backends === undefined ? undefined : createCircuitBreakerHealthTracker({ now }));
   const context: PolicyContext = {
-    now: options.now ?? Date.now,
+    now,
     random: options.random ?? Math.random,
-    health: options.health ?? unknownHealth,
+    health: options.health ?? healthTracker ?? unknownHealth,
   };
   const newRequestId = options.requestId ?? randomUUID;
   const profile = (request: ChatRequest) => profileRequest(request, options.profiler);
@@ -117,7 +151,29 @@ export function createRouter(options: RouterOptions): Router {
     return decision;
   }
 
-  return { targets: options.targets, policies: options.policies, events, route, profile };
+  const executor = createExecutor({
+    targets: options.targets,
+    backends: options.backends,
+    execution: options.execution,
+    healthTracker: healthTracker ?? alwaysHealthy,
+    qualityGates: options.qualityGates,
+    events,
+    route,
+    now: options.now,
+    random: options.random,
+  });
+
+  return {
+    targets: options.targets,
+    policies: options.policies,
+    events,
+    route,
+    profile,
+    healthTracker,
+    generate: executor.generate,
+    stream: executor.stream,
+    generateObject: executor.generateObject,
+  };
 }
 
 function assertUniqueIds(targets: readonly Target[]): void {

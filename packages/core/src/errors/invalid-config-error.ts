@@ -10,7 +10,7 @@ const marker = errorMarker('InvalidConfigError');
  * loadConfigFile('switchyard.yaml'); // throws: targets[1].capabilities.contextWindow: …
  */
 export class InvalidConfigError extends SwitchyardError {
-  private readonly [marker] = true;
+  protected readonly [marker] = true;
   readonly issues: readonly string[];
   readonly source: string | undefined;
 

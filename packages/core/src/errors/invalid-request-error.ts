@@ -10,7 +10,7 @@ const marker = errorMarker('InvalidRequestError');
  * parseChatRequest({ model: 'auto', messages: 'hi' }); // throws: messages: Invalid input…
  */
 export class InvalidRequestError extends SwitchyardError {
-  private readonly [marker] = true;
+  protected readonly [marker] = true;
   readonly issues: readonly string[];
   readonly param: string | null;
 

@@ -20,7 +20,7 @@ export type PolicyRejection = {
  * }
  */
 export class NoRouteError extends SwitchyardError {
-  private readonly [marker] = true;
+  protected readonly [marker] = true;
   readonly requestId: string;
   readonly rejections: readonly PolicyRejection[];
   readonly trace: readonly PolicyTraceEntry[];

@@ -9,7 +9,7 @@ const marker = errorMarker('PolicyError');
  * if (PolicyError.isInstance(error)) console.error(error.policy, error.cause);
  */
 export class PolicyError extends SwitchyardError {
-  private readonly [marker] = true;
+  protected readonly [marker] = true;
   readonly policy: string;
   readonly requestId: string;
 

@@ -10,7 +10,7 @@ const marker = Symbol.for('switchyard.error');
  * }
  */
 export class SwitchyardError extends Error {
-  private readonly [marker] = true;
+  protected readonly [marker] = true;
 
   constructor(options: { name: string; message: string; cause?: unknown }) {
     super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
