@@ -1,4 +1,4 @@
-import { SwitchyardError, errorMarker } from './switchyard-error.js';
+import { errorMarker, SwitchyardError } from './switchyard-error.js';
 
 const marker = errorMarker('BackendCallError');
 

@@ -25,7 +25,7 @@ export function formatIssues(issues: readonly Issue[], prefix: readonly Property
     const path = [...prefix, ...issue.path];
     if (issue.code === 'invalid_union' && issue.errors.length > 0) {
       const best = deepestBranch(issue.errors);
-      if (best !== undefined && best.some((inner) => inner.path.length > 0)) {
+      if (best?.some((inner) => inner.path.length > 0)) {
         lines.push(...formatIssues(best, path));
         continue;
       }
