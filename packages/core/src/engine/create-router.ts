@@ -136,9 +136,17 @@ export function createRouter(options: RouterOptions): Router {
       throw error;
     }
     const chain = result.candidates.slice(0, 1 + maxFallbacks);
-    const primary = routeHopOf(chain[0] as Candidate);
+    const primary = chain[0] as Candidate;
+    const { target } = primary;
     const decision: RoutingDecision = {
-      ...primary,
+      target: target.id,
+      backend: target.backend,
+      kind: target.kind,
+      model: primary.model,
+      quantization: target.quantization,
+      tier: target.tier,
+      locality: target.locality,
+      timeoutMs: primary.timeoutMs ?? target.timeoutMs,
       requestId,
       reasons: result.reasons,
       fallbacks: chain.slice(1).map(routeHopOf),

@@ -114,6 +114,16 @@ function onlyKnownTargets(
   return out;
 }
 
+/** True when every proposed candidate is one of `current`'s own objects, none repeated (the common case). */
+function isSubsetOfSameObjects(current: readonly Candidate[], proposed: readonly Candidate[]): boolean {
+  for (let index = 0; index < proposed.length; index++) {
+    const candidate = proposed[index];
+    if (!current.includes(candidate as Candidate)) return false;
+    for (let earlier = 0; earlier < index; earlier++) if (proposed[earlier] === candidate) return false;
+  }
+  return true;
+}
+
 function droppedBetween(
   before: readonly Candidate[],
   after: readonly Candidate[],
