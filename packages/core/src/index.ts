@@ -1,4 +1,5 @@
 export * from './config/index.js';
+export * from './cost/index.js';
 export { createRouter, type RouteOptions, type Router, type RouterOptions } from './engine/create-router.js';
 export { candidateKey, routeHopOf } from './engine/route-hop.js';
 export { type PipelineResult, runPolicies } from './engine/run-policies.js';
@@ -60,7 +61,19 @@ export {
 export { DEFAULT_REFUSAL_PHRASES, refusalGate } from './execution/refusal-gate.js';
 export { retryDelay } from './execution/retry-delay.js';
 export { DEFAULT_UNCERTAINTY_PHRASES, uncertaintyGate } from './execution/uncertainty-gate.js';
-export { type ProfilerOptions, profileRequest, type TokenCounter } from './profile/profile-request.js';
+export { type ClassifyTaskInput, classifyTask, type TaskClassification } from './profile/classify-task.js';
+export { countSchemaNodes } from './profile/count-schema-nodes.js';
+export { estimateTextTokens } from './profile/estimate-text-tokens.js';
+export { estimateToolTokens } from './profile/estimate-tool-tokens.js';
+export { findTierTag } from './profile/find-tier-tag.js';
+export {
+  DEFAULT_LONG_DOCUMENT_TOKENS,
+  type ProfilerOptions,
+  profileRequest,
+  STRUCTURED_OUTPUT_FACTOR,
+  type TokenCounter,
+} from './profile/profile-request.js';
+export { type TaskRule, taskRules } from './profile/task-rules.js';
 export * from './request/chat-request-schema.js';
 export { parseChatRequest } from './request/parse-chat-request.js';
 export type * from './spec/backend.js';

@@ -11,7 +11,8 @@ export type DesiredTier = {
 /**
  * The tier a request wants; the first rule that applies wins: the `switchyard.tier` hint, a tier
  * tag in the prompt, prompt size (≥ `cloudTokenThreshold` → 3, ≥ `largeTokenThreshold` → 2), a
- * complex task → 3, a small task category → 1, else `defaultTier`.
+ * complex task → 3, a small task category or a task the classifier calls simple (a commit
+ * message, a regex) → 1, else `defaultTier`.
  *
  * @example
  * desiredTierOf(profile, options); // { tier: 3, why: 'tier 3 from prompt size 18000 ≥ 16000' }
@@ -37,6 +38,13 @@ export function desiredTierOf(
   if (profile.complexity === 'complex') return { tier: 3, why: 'tier 3 for a complex task' };
   if (smallCategories.has(profile.taskCategory)) {
     return { tier: 1, why: `tier 1 for a '${profile.taskCategory}' task` };
+  }
+  if (
+    profile.complexity === 'simple' &&
+    profile.taskCategory !== 'chat' &&
+    profile.taskCategory !== 'unknown'
+  ) {
+    return { tier: 1, why: `tier 1 for a simple '${profile.taskCategory}' task` };
   }
   return { tier: options.defaultTier, why: `tier ${options.defaultTier} by default` };
 }

@@ -57,8 +57,15 @@ describe('tieringPolicy', () => {
       reason: "tier 1 for a 'translate' task",
     },
     {
+      name: 'a simple code task (commit message, regex) goes to tier 1',
+      profile: { taskCategory: 'code', complexity: 'simple' },
+      options: { defaultTier: 2 },
+      ids: ['small-a', 'small-b', 'large', 'cloud-a', 'cloud-b'],
+      reason: "tier 1 for a simple 'code' task",
+    },
+    {
       name: 'anything else gets the default tier',
-      profile: { taskCategory: 'code' },
+      profile: { taskCategory: 'code', complexity: 'unknown' },
       options: { defaultTier: 2 },
       ids: ['large', 'cloud-a', 'cloud-b', 'small-a', 'small-b'],
       reason: 'tier 2 by default',
