@@ -1,0 +1,15 @@
+export { checkOllamaSettings } from './check-ollama-settings.js';
+export { classifyOllamaError } from './classify-ollama-error.js';
+export { createOllama, type OllamaBackend } from './create-ollama.js';
+export { describeOllama, type OllamaDescription, type OllamaModelDescription } from './describe-ollama.js';
+export { normalizeOllamaStream, type OllamaStreamOptions } from './normalize-ollama-stream.js';
+export { defaultOllamaBaseUrl, numCtxFor, type OllamaSettings } from './ollama-settings.js';
+export { createdSeconds, ollamaToChatCompletion } from './ollama-to-chat-completion.js';
+export { ollamaFinishReason, toOpenAIToolCalls } from './ollama-tool-calls.js';
+export { ollamaTiming, ollamaUsage, toOpenAIUsageOf } from './ollama-usage.js';
+export type { OllamaChatResponse, OllamaMessage, OllamaToolCall } from './ollama-wire.js';
+export { type DataUrl, parseDataUrl } from './parse-data-url.js';
+export { type OllamaLoadedModel, type OllamaProbeResult, probeOllama } from './probe-ollama.js';
+export { type OllamaChatBodyOptions, toOllamaChatBody } from './to-ollama-chat-body.js';
+export { type MessageConversionContext, toOllamaMessages } from './to-ollama-messages.js';
+export { warmUpOllama } from './warm-up-ollama.js';
