@@ -95,6 +95,12 @@ export type Target = {
   readonly maxConcurrency?: number;
   /** Free-form labels that policies and reports may use. */
   readonly tags?: readonly string[];
+  /**
+   * Prompt override for this target: small local models often need more explicit instructions
+   * ("respond with ONLY one word"). `mode` says how `system` combines with the request's own
+   * system message (default `prepend`).
+   */
+  readonly prompt?: { readonly system: string; readonly mode?: 'prepend' | 'append' | 'replace' };
 };
 
 /**
