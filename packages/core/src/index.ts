@@ -61,6 +61,8 @@ export {
 export { DEFAULT_REFUSAL_PHRASES, refusalGate } from './execution/refusal-gate.js';
 export { retryDelay } from './execution/retry-delay.js';
 export { DEFAULT_UNCERTAINTY_PHRASES, uncertaintyGate } from './execution/uncertainty-gate.js';
+export * from './health/index.js';
+export * from './metering/index.js';
 export { type ClassifyTaskInput, classifyTask, type TaskClassification } from './profile/classify-task.js';
 export { countSchemaNodes } from './profile/count-schema-nodes.js';
 export { estimateTextTokens } from './profile/estimate-text-tokens.js';

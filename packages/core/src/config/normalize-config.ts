@@ -66,6 +66,16 @@ export function normalizeConfig(
       enabled: input.metering.enabled,
       ledgerPath: resolvePath(input.metering.ledgerPath),
       baselineTarget: input.metering.baselineTarget,
+      baselinePrice:
+        input.metering.baselinePrice === undefined
+          ? undefined
+          : withoutUndefined<Extract<TargetPrice, { type: 'per-token' }>>({
+              type: 'per-token',
+              inputPerMillionUsd: input.metering.baselinePrice.input,
+              outputPerMillionUsd: input.metering.baselinePrice.output,
+              cachedInputPerMillionUsd: input.metering.baselinePrice.cachedInput,
+            }),
+      fallbackAlertRate: input.metering.fallbackAlertRate,
     },
     router: { ...input.router },
   };

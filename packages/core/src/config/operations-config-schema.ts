@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, millisecondsSchema, positiveIntegerSchema } from './config-field-schemas.js';
+import { idSchema, millisecondsSchema, positiveIntegerSchema, usdSchema } from './config-field-schemas.js';
 
 /** `health:`: periodic checks on each backend's own endpoint, and the circuit breaker. */
 export const healthConfigSchema = z
@@ -20,9 +20,16 @@ export const healthConfigSchema = z
     cooldownMs: millisecondsSchema
       .default(30_000)
       .describe('How long an open circuit stays open before one trial request, in ms.'),
+    warmUp: z
+      .boolean()
+      .default(true)
+      .describe('Load the models of local targets at start (backends that support it, e.g. Ollama).'),
+    warmUpTimeoutMs: millisecondsSchema
+      .default(120_000)
+      .describe('Longest wait for one model to load at start, in ms.'),
   })
   .prefault({})
-  .describe('Health checks and circuit breaking.');
+  .describe('Health checks, circuit breaking and warm-up.');
 
 /** `retry:`: retries on the same target before failing over. */
 export const retryConfigSchema = z
@@ -82,6 +89,23 @@ export const meteringConfigSchema = z
     baselineTarget: idSchema
       .optional()
       .describe('Cloud target whose prices the savings report compares against (what it would have cost).'),
+    baselinePrice: z
+      .strictObject({
+        input: usdSchema.describe('USD per 1M input tokens.'),
+        output: usdSchema.describe('USD per 1M output tokens.'),
+        cachedInput: usdSchema.optional().describe('USD per 1M cached input tokens.'),
+      })
+      .optional()
+      .describe('Per-token prices to compare against instead of a target (a model you do not route to).'),
+    fallbackAlertRate: z
+      .number()
+      .gt(0)
+      .max(1)
+      .default(0.15)
+      .describe('Share of requests with a fallback above which the ledger summary raises an alert.'),
+  })
+  .refine((metering) => metering.baselineTarget === undefined || metering.baselinePrice === undefined, {
+    error: 'give at most one of baselineTarget or baselinePrice',
   })
   .prefault({})
   .describe('Metering: one ledger line per call, with cost and savings.');

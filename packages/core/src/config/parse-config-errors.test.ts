@@ -198,6 +198,13 @@ describe('parseConfig: errors name the path of each bad field', () => {
       ['metering.baselineTarget: unknown target; defined targets: llama3.1-8b, gpt-4o'],
     ],
     [
+      'both a baseline target and a baseline price',
+      (input) => {
+        input.metering = { baselineTarget: 'gpt-4o', baselinePrice: { input: 2.5, output: 10 } };
+      },
+      ['metering: give at most one of baselineTarget or baselinePrice'],
+    ],
+    [
       'policy listed twice',
       (input) => {
         input.policies = ['privacy', 'cost', { name: 'privacy' }];

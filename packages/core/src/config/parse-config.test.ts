@@ -14,6 +14,8 @@ describe('parseConfig: defaults and normalisation', () => {
       retries: 2,
       failureThreshold: 5,
       cooldownMs: 30000,
+      warmUp: true,
+      warmUpTimeoutMs: 120000,
     });
     expect(config.retry).toEqual({
       maxAttempts: 2,
@@ -25,6 +27,8 @@ describe('parseConfig: defaults and normalisation', () => {
       enabled: true,
       ledgerPath: 'switchyard-ledger.jsonl',
       baselineTarget: undefined,
+      baselinePrice: undefined,
+      fallbackAlertRate: 0.15,
     });
     expect(config.router).toEqual({ maxFallbacks: 3 });
     expect(config.routingTable).toEqual({ aliases: [], premium: [] });

@@ -1,5 +1,5 @@
 import type { RoutingTable } from '../spec/policy-registry.js';
-import type { BackendKind, Locality, Target } from '../spec/target.js';
+import type { BackendKind, Locality, Target, TargetPrice } from '../spec/target.js';
 
 /**
  * One server connection, normalised: defaults applied (base URL and key variable per kind,
@@ -47,6 +47,10 @@ export type HealthConfig = {
   readonly failureThreshold: number;
   /** How long an open circuit stays open before a trial request, in ms. */
   readonly cooldownMs: number;
+  /** Load the models of local targets at start, where the backend supports it. */
+  readonly warmUp: boolean;
+  /** Longest wait for one model to load at start, in ms. */
+  readonly warmUpTimeoutMs: number;
 };
 
 /** Retries of a failed call on the same target, before failing over. */
@@ -81,6 +85,10 @@ export type MeteringConfig = {
   readonly ledgerPath: string;
   /** Cloud target whose prices the savings report compares against. */
   readonly baselineTarget: string | undefined;
+  /** Per-token prices to compare against instead of a target (at most one of the two is set). */
+  readonly baselinePrice: Extract<TargetPrice, { readonly type: 'per-token' }> | undefined;
+  /** Share of requests with a fallback above which the ledger summary raises an alert. */
+  readonly fallbackAlertRate: number;
 };
 
 /** Settings of the routing engine. */

@@ -101,6 +101,7 @@ function onlyKnownTargets(
   current: readonly Candidate[],
   proposed: readonly Candidate[],
 ): readonly Candidate[] {
+  if (proposed === current || isSubsetOfSameObjects(current, proposed)) return proposed;
   const known = new Set<string>();
   for (const candidate of current) known.add(candidate.target.id);
   const seen = new Set<string>();

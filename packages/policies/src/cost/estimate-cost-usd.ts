@@ -1,12 +1,18 @@
-import type { Target } from '@switchyard/core';
+import {
+  DEFAULT_OUTPUT_TOKENS_PER_SECOND,
+  DEFAULT_PROMPT_TOKENS_PER_SECOND,
+  estimateCostUsd as estimateCallCostUsd,
+  type Target,
+} from '@switchyard/core';
 
 /** Generation speed assumed for a GPU-hourly target that does not set one, in tokens/s. */
-export const defaultOutputTokensPerSecond = 30;
+export const defaultOutputTokensPerSecond = DEFAULT_OUTPUT_TOKENS_PER_SECOND;
 /** Prompt processing speed assumed for a GPU-hourly target that does not set one, in tokens/s. */
-export const defaultPromptTokensPerSecond = 1000;
+export const defaultPromptTokensPerSecond = DEFAULT_PROMPT_TOKENS_PER_SECOND;
 
 /**
- * Estimated cost in USD of one call to a target, before the call.
+ * Estimated cost in USD of one call to a target, before the call. The price math is core's
+ * `estimateCostUsd` (one implementation for routing and metering):
  *
  * - `per-token` price: prompt × input rate + output × output rate (rates are per 1M tokens).
  * - `gpu-hourly` price: busy seconds (prompt ÷ prompt tok/s + output ÷ output tok/s, defaults 1000
@@ -21,13 +27,5 @@ export function estimateCostUsd(
   promptTokens: number,
   outputTokens: number,
 ): number | undefined {
-  const price = target.price;
-  if (price === undefined) return undefined;
-  if (price.type === 'per-token') {
-    return (promptTokens * price.inputPerMillionUsd + outputTokens * price.outputPerMillionUsd) / 1_000_000;
-  }
-  const busySeconds =
-    promptTokens / (price.expectedPromptTokensPerSecond ?? defaultPromptTokensPerSecond) +
-    outputTokens / (price.expectedOutputTokensPerSecond ?? defaultOutputTokensPerSecond);
-  return (busySeconds * price.gpuHourlyUsd) / 3600;
+  return estimateCallCostUsd(target, promptTokens, outputTokens);
 }
