@@ -2,6 +2,7 @@ export {
   defaultAnthropicModels,
   startAnthropicEmulator,
 } from './anthropic/start-anthropic-emulator.js';
+export * from './conformance/index.js';
 export type {
   Emulator,
   EmulatorKind,
@@ -29,6 +30,7 @@ export { findSchemaViolations } from './json-schema/find-schema-violations.js';
 export { minimalInstance } from './json-schema/minimal-instance.js';
 export type { JsonSchema } from './json-schema/resolve-schema.js';
 export { violatingInstance } from './json-schema/violating-instance.js';
+export * from './llama-server.js';
 export {
   createMockBackend,
   type MockBackend,
@@ -65,4 +67,3 @@ export {
   parseNdjson,
   type ServerSentEvent,
 } from './wire/parse-event-stream.js';
-export * from './llama-server.js';

@@ -34,7 +34,7 @@ export const defaultOpenRouterModels: readonly EmulatorModel[] = [
  * Starts an emulator of OpenRouter: `POST /api/v1/chat/completions` (with the `models` fallback
  * list: the first listed model whose context fits serves the request, and the answer names it),
  * `GET /api/v1/models` (public; per-token price strings), `GET /api/v1/models/{author}/{slug}/endpoints`
- * (per-provider quantization). Usage is always returned, with `cost`; streams open with
+ * (per-provider quantization), `GET /api/v1/key` (the key's label and limits; needs the key). Usage is always returned, with `cost`; streams open with
  * `: OPENROUTER PROCESSING` comments; errors during generation come as a 200 with `error`.
  *
  * @example
@@ -60,6 +60,7 @@ export async function startOpenRouterEmulator(options: EmulatorOptions = {}): Pr
               data: models.map((model) => openRouterModelEntry(model, contextWindow(model))),
             });
         }
+        if (path === '/api/v1/key') return (exchange) => exchange.json(200, keyInfo(options.apiKey));
         const match = /^\/api\/v1\/models\/(.+)\/endpoints$/.exec(path);
         if (match?.[1] === undefined) return undefined;
         const id = decodeURIComponent(match[1]);
@@ -208,4 +209,20 @@ function authorize(exchange: Exchange, apiKey: string | undefined): boolean {
 
 function roundUsd(value: number): number {
   return Math.round(value * 1e12) / 1e12;
+}
+
+/** `GET /api/v1/key`: what OpenRouter says about the calling key (label masked, no limit). */
+function keyInfo(apiKey: string | undefined) {
+  const label = apiKey === undefined ? 'sk-or-v1-emulator' : `${apiKey.slice(0, 8)}...${apiKey.slice(-3)}`;
+  return {
+    data: {
+      label,
+      limit: null,
+      usage: 0,
+      is_free_tier: false,
+      limit_remaining: null,
+      is_provisioning_key: false,
+      rate_limit: { requests: -1, interval: '10s' },
+    },
+  };
 }
