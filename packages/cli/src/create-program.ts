@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { type RouteCommandContext, routeCommand } from './route-command.js';
+import { benchCommand } from './bench-command.js';
+import { registerBenchLiveCommand } from './bench-live-command.js';
+import { ledgerCommand } from './ledger-command.js';
+import { routeCommand } from './route-command.js';
+import { type ServeCommandContext, serveCommand } from './serve-command.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -14,7 +18,7 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
  * const program = createProgram({ io, registry: builtinPolicies, defaultPolicyNames, setExitCode });
  * await program.parseAsync(['route', 'request.json'], { from: 'user' });
  */
-export function createProgram(context: RouteCommandContext): Command {
+export function createProgram(context: ServeCommandContext): Command {
   const program = new Command('switchyard')
     .description('Route each LLM request to the cheapest target able to serve it, local or cloud.')
     .version(version, '-v, --version')
@@ -31,5 +35,14 @@ export function createProgram(context: RouteCommandContext): Command {
       writeErr: (text) => context.io.stderr.write(text),
     })
     .showHelpAfterError('(add --help for usage)');
-  return program.addCommand(route);
+  const serve = serveCommand(context)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => context.io.stdout.write(text),
+      writeErr: (text) => context.io.stderr.write(text),
+    })
+    .showHelpAfterError('(add --help for usage)');
+  const bench = benchCommand(context);
+  registerBenchLiveCommand(bench, context);
+  return program.addCommand(route).addCommand(ledgerCommand(context)).addCommand(serve).addCommand(bench);
 }
