@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -38,6 +38,26 @@ type DecisionResult = {
   };
 };
 
+type ExecutorCase = {
+  name: string;
+  direct: { p50Us: number; p99Us: number };
+  router: { p50Us: number; p99Us: number };
+  overheadUs: { p50: number; p99: number };
+  ratio: { p50: number; p99: number };
+};
+type ExecutorResult = { cases: ExecutorCase[] };
+
+type EstimatorErrors = { meanAbsolutePercent: number; p90AbsolutePercent: number; biasPercent: number };
+type EstimatorResult = {
+  textSets: { name: string; estimator: EstimatorErrors }[];
+  toolSet: { name: string; estimator: EstimatorErrors };
+  requestSets: { name: string; estimator: EstimatorErrors }[];
+  speed: { name: string; exactMicroseconds: number; estimateMicroseconds: number; speedup: number }[];
+};
+
+const estimatorErrors = (errors: EstimatorErrors) =>
+  `mean |error| ${errors.meanAbsolutePercent} %, p90 |error| ${errors.p90AbsolutePercent} %, bias ${errors.biasPercent} %`;
+
 const latency = (summary: Latency) =>
   `p50 ${summary.p50Us} µs, p90 ${summary.p90Us} µs, p99 ${summary.p99Us} µs, max ${summary.maxUs} µs, ${summary.perSecond.toLocaleString('en-US')}/s`;
 
@@ -71,6 +91,33 @@ export const benchmarks: readonly BenchmarkEntry[] = [
       },
     ],
   },
+  {
+    name: 'executor overhead',
+    script: 'executor/executor-overhead.js',
+    args: [],
+    resultFile: 'executor.json',
+    figures: ({ cases }: ExecutorResult) =>
+      cases.map((entry) => ({
+        label: `executor overhead, ${entry.name}`,
+        value: `+${entry.overheadUs.p50} µs p50, +${entry.overheadUs.p99} µs p99 (${entry.ratio.p50}× / ${entry.ratio.p99}×; direct p50 ${entry.direct.p50Us} µs, router p50 ${entry.router.p50Us} µs)`,
+      })),
+  },
+  {
+    name: 'token-estimator accuracy',
+    script: 'token-estimator/estimator-accuracy.js',
+    args: ['--json', 'bench/out/estimator-accuracy.json'],
+    resultFile: 'estimator-accuracy.json',
+    figures: ({ textSets, toolSet, requestSets, speed }: EstimatorResult) => [
+      ...[...textSets, toolSet, ...requestSets].map((set) => ({
+        label: `token estimate, ${set.name}`,
+        value: estimatorErrors(set.estimator),
+      })),
+      ...speed.map((row) => ({
+        label: `token estimate speed, ${row.name}`,
+        value: `${row.estimateMicroseconds} µs vs ${row.exactMicroseconds} µs exact (${row.speedup}× faster)`,
+      })),
+    ],
+  },
 ];
 
 const distDirectory = fileURLToPath(new URL('.', import.meta.url));
@@ -90,11 +137,16 @@ const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 export function runAll(entries: readonly BenchmarkEntry[] = benchmarks): number {
   const summary: string[] = [];
   let failed = false;
+  mkdirSync(outDirectory, { recursive: true });
   for (const entry of entries) {
     const scriptPath = `${distDirectory}${entry.script}`;
     const command = ['node', relative(repositoryRoot, scriptPath), ...entry.args].join(' ');
     console.log(`\n=== ${entry.name}: ${command}\n`);
-    const run = spawnSync(process.execPath, [scriptPath, ...entry.args], { stdio: 'inherit' });
+    // From the repository root, as the printed command says (result paths in `args` are relative to it).
+    const run = spawnSync(process.execPath, [scriptPath, ...entry.args], {
+      stdio: 'inherit',
+      cwd: repositoryRoot,
+    });
     const resultPath = `${outDirectory}${entry.resultFile}`;
     if (run.status !== 0 || !existsSync(resultPath)) {
       failed = true;
