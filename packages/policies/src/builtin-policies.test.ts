@@ -23,10 +23,25 @@ function configError(name: string, options: unknown, within = environment): Inva
 }
 
 describe('builtinPolicies', () => {
-  it('registers every default policy plus load-balance, each named as in config', () => {
-    expect(Object.keys(builtinPolicies).sort()).toEqual([...defaultPolicyNames, 'load-balance'].sort());
+  it('registers every default policy plus load-balance and learned-scorer, each named as in config', () => {
+    expect(Object.keys(builtinPolicies).sort()).toEqual(
+      [...defaultPolicyNames, 'load-balance', 'learned-scorer'].sort(),
+    );
+    // learned-scorer has no defaults: it needs weights (here an empty model).
+    const required: Record<string, unknown> = {
+      'learned-scorer': {
+        weights: {
+          format: 'switchyard-difficulty-scorer',
+          version: 1,
+          features: { hashBits: 8, wordBigrams: false, charNgramLength: 0 },
+          bias: 0,
+          indices: [],
+          values: [],
+        },
+      },
+    };
     for (const [name, factory] of Object.entries(builtinPolicies)) {
-      const policy = factory(undefined, environment);
+      const policy = factory(required[name], environment);
       expect(policy.name).toBe(name);
       expect(policy.specificationVersion).toBe('v1');
     }

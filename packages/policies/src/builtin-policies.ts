@@ -2,6 +2,10 @@ import type { PolicyRegistry } from '@switchyard/core';
 import { contextFitPolicy } from './context-fit/context-fit-policy.js';
 import { costPolicy } from './cost/cost-policy.js';
 import { healthPolicy } from './health/health-policy.js';
+import {
+  type LearnedScorerEnvironment,
+  learnedScorerPolicy,
+} from './learned-scorer/learned-scorer-policy.js';
 import { loadBalancePolicy } from './load-balance/load-balance-policy.js';
 import { modalityPolicy } from './modality/modality-policy.js';
 import { parsePolicyOptions } from './parse-policy-options.js';
@@ -18,7 +22,8 @@ import { toolDepthPolicy } from './tool-depth/tool-depth-policy.js';
  * schema (defaults filled in; unknown keys rejected) and throws `InvalidConfigError` whose issues
  * name the bad option (`options.maxTools: Invalid input: expected number, received string`).
  * `routing-table` takes its table and the target list from the factory environment (the config's
- * `routes` and `targets`).
+ * `routes` and `targets`). `learned-scorer` is not in the default list: add it (after `tiering`)
+ * with the weights a `switchyard bench tune` run wrote.
  *
  * @example
  * const policy = builtinPolicies['context-fit']?.({ maxLocalContextTokens: 16_000 }, { targets, routingTable });
@@ -40,4 +45,7 @@ export const builtinPolicies: PolicyRegistry = Object.freeze({
   cost: (options) => costPolicy(options as never),
   tiering: (options) => tieringPolicy(options as never),
   'load-balance': (options) => loadBalancePolicy(options as never),
+  // A `baseDirectory` in the environment (the config file's folder) resolves a relative weightsPath.
+  'learned-scorer': (options, environment) =>
+    learnedScorerPolicy(options as never, environment as LearnedScorerEnvironment),
 });

@@ -17,6 +17,34 @@ export {
 export { type DefaultPolicyName, defaultPolicies, defaultPolicyNames } from './default-policies.js';
 export { type HealthOptions, healthOptionsSchema } from './health/health-options.js';
 export { healthPolicy } from './health/health-policy.js';
+export {
+  createDifficultyScorer,
+  type DifficultyScorer,
+} from './learned-scorer/create-difficulty-scorer.js';
+export {
+  denseFeatureNames,
+  extractScorerFeatures,
+  type FeatureSink,
+  type ScorerFeatureSettings,
+} from './learned-scorer/extract-scorer-features.js';
+export {
+  type LearnedScorerOptions,
+  learnedScorerOptionsSchema,
+} from './learned-scorer/learned-scorer-options.js';
+export {
+  DEFAULT_SCORER_THRESHOLD,
+  type LearnedScorerEnvironment,
+  type LearnedScorerPolicy,
+  learnedScorerPolicy,
+  scorerRoutingPolicy,
+} from './learned-scorer/learned-scorer-policy.js';
+export { loadScorerWeights, parseScorerWeights } from './learned-scorer/load-scorer-weights.js';
+export {
+  MAX_HASH_BITS,
+  SCORER_WEIGHTS_FORMAT,
+  type ScorerWeights,
+  scorerWeightsSchema,
+} from './learned-scorer/scorer-weights.js';
 export { type LoadBalanceOptions, loadBalanceOptionsSchema } from './load-balance/load-balance-options.js';
 export { loadBalancePolicy } from './load-balance/load-balance-policy.js';
 export { type ModalityOptions, modalityOptionsSchema } from './modality/modality-options.js';

@@ -3,7 +3,7 @@ import { InvalidConfigError } from '../errors/invalid-config-error.js';
 import { createCircuitBreakerHealthTracker } from '../execution/circuit-breaker-health-tracker.js';
 import type { ExecutionOptions } from '../execution/execution-options.js';
 import type { RoutingPolicyV1 } from '../spec/policy.js';
-import type { PolicyRegistry } from '../spec/policy-registry.js';
+import type { PolicyFactoryEnvironment, PolicyRegistry } from '../spec/policy-registry.js';
 import type { PolicyConfig, SwitchyardConfig } from './switchyard-config.js';
 
 /** Settings of {@link createRouterFromConfig}. */
@@ -52,7 +52,11 @@ export function createRouterFromConfig(config: SwitchyardConfig, options: Router
 
   const issues: string[] = [];
   const policies: RoutingPolicyV1[] = [];
-  const environment = { targets: config.targets, routingTable: config.routingTable };
+  const environment: PolicyFactoryEnvironment = {
+    targets: config.targets,
+    routingTable: config.routingTable,
+    ...definedOnly({ baseDirectory: config.baseDirectory }),
+  };
   entries.forEach((entry, index) => {
     const where = listed ? `policies[${index}]` : `policies (default list, item ${index})`;
     const factory = Object.hasOwn(options.registry, entry.name) ? options.registry[entry.name] : undefined;

@@ -51,6 +51,7 @@ export function normalizeConfig(
 
   const config: SwitchyardConfig = {
     source: options.source,
+    baseDirectory: options.baseDirectory,
     backends,
     targets,
     routingTable: { aliases, premium: [...input.routes.premium] },

@@ -105,6 +105,8 @@ export type RouterConfig = {
 export type SwitchyardConfig = {
   /** Where the config came from (file path or a label), for messages. */
   readonly source: string | undefined;
+  /** Folder that relative paths in the config resolve against (the config file's folder). */
+  readonly baseDirectory: string | undefined;
   readonly backends: readonly BackendConfig[];
   readonly targets: readonly Target[];
   readonly routingTable: RoutingTable;

@@ -31,6 +31,8 @@ export type RoutingTable = {
 export type PolicyFactoryEnvironment = {
   readonly targets: readonly Target[];
   readonly routingTable: RoutingTable;
+  /** Folder that relative paths in policy options resolve against (the config file's folder). */
+  readonly baseDirectory?: string;
 };
 
 /**
