@@ -73,7 +73,14 @@ export function createAnthropicConnection(settings: AnthropicSettings): Anthropi
       const secrets = [key, headers['x-api-key'], headers.authorization?.replace(/^\w+\s+/, '')];
       return {
         headers,
-        http: { backend: id, fetch: settings.fetch, secrets, classifier: classifyAnthropicError },
+        http: {
+          backend: id,
+          fetch: settings.fetch,
+          secrets,
+          classifier: classifyAnthropicError,
+          // Anthropic support asks for it; the body's `request_id` is read first.
+          requestIdHeader: 'request-id',
+        },
       };
     },
   };

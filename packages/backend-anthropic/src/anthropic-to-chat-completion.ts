@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { assistantCompletion, openAIUsageOf } from '@switchyard/backend-kit';
 import type { ChatCompletion, NormalizedUsage, ToolCall } from '@switchyard/core';
 import { anthropicFinishReason } from './anthropic-finish-reason.js';
-import { toOpenAIUsageOf } from './anthropic-usage.js';
 import type { AnthropicMessageResponse } from './anthropic-wire.js';
 
 /** Context of {@link anthropicToChatCompletion}. */
@@ -44,26 +44,16 @@ export function anthropicToChatCompletion(
       }
     }
   }
-  const text = outputJson ?? texts.join('');
-  return {
+  return assistantCompletion({
     id: typeof response.id === 'string' && response.id !== '' ? response.id : `chatcmpl-${randomUUID()}`,
-    object: 'chat.completion',
     created: Math.floor(Date.now() / 1000),
     model: typeof response.model === 'string' && response.model !== '' ? response.model : context.model,
-    choices: [
-      {
-        index: 0,
-        message: {
-          role: 'assistant',
-          content: text === '' && toolCalls.length > 0 ? null : text,
-          ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),
-          ...(thinking.length > 0 ? { reasoning: thinking.join('') } : {}),
-        },
-        finish_reason: anthropicFinishReason(response.stop_reason, {
-          answeredWithOutputTool: outputJson !== undefined && toolCalls.length === 0,
-        }),
-      },
-    ],
-    usage: toOpenAIUsageOf(context.usage),
-  };
+    content: outputJson ?? texts.join(''),
+    toolCalls,
+    ...(thinking.length > 0 ? { reasoning: thinking.join('') } : {}),
+    finishReason: anthropicFinishReason(response.stop_reason, {
+      answeredWithOutputTool: outputJson !== undefined && toolCalls.length === 0,
+    }),
+    usage: openAIUsageOf(context.usage),
+  });
 }

@@ -1,4 +1,4 @@
-import type { NormalizedUsage, Usage } from '@switchyard/core';
+import type { NormalizedUsage } from '@switchyard/core';
 import type { AnthropicUsage } from './anthropic-wire.js';
 
 /**
@@ -17,23 +17,6 @@ export function anthropicUsage(usage: AnthropicUsage | undefined): NormalizedUsa
     outputTokens: count(usage?.output_tokens),
     cachedInputTokens: cacheRead,
     reasoningTokens: 0,
-  };
-}
-
-/**
- * The OpenAI `usage` object for a normalised Anthropic usage (cached tokens under
- * `prompt_tokens_details`, as OpenAI reports them).
- *
- * @example
- * toOpenAIUsageOf({ inputTokens: 1120, outputTokens: 50, cachedInputTokens: 1000, reasoningTokens: 0 });
- * // → { prompt_tokens: 1120, completion_tokens: 50, total_tokens: 1170, prompt_tokens_details: { cached_tokens: 1000 } }
- */
-export function toOpenAIUsageOf(usage: NormalizedUsage): Usage {
-  return {
-    prompt_tokens: usage.inputTokens,
-    completion_tokens: usage.outputTokens,
-    total_tokens: usage.inputTokens + usage.outputTokens,
-    prompt_tokens_details: { cached_tokens: usage.cachedInputTokens },
   };
 }
 

@@ -1,3 +1,4 @@
+import { isRecord } from '@switchyard/backend-kit';
 import type { ChatRequest } from '@switchyard/core';
 
 /** How `response_format` was sent; `outputTool` names the forced tool whose input is the answer. */
@@ -74,7 +75,5 @@ function reasonAgainstForcedTool(
 }
 
 function recordOf(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
+  return isRecord(value) ? value : {};
 }

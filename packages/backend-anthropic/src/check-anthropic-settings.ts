@@ -1,4 +1,4 @@
-import { InvalidConfigError } from '@switchyard/core';
+import { checkConnectionSettings } from '@switchyard/backend-kit';
 import type { AnthropicSettings } from './anthropic-settings.js';
 
 /**
@@ -12,9 +12,6 @@ import type { AnthropicSettings } from './anthropic-settings.js';
  */
 export function checkAnthropicSettings(settings: AnthropicSettings): void {
   const problems: string[] = [];
-  if (settings.baseUrl !== undefined && !isHttpUrl(settings.baseUrl)) {
-    problems.push('baseUrl: must be an http(s) URL such as https://api.anthropic.com');
-  }
   const maxTokens = settings.defaultMaxTokens;
   if (
     maxTokens !== undefined &&
@@ -43,23 +40,9 @@ export function checkAnthropicSettings(settings: AnthropicSettings): void {
   ) {
     problems.push('anthropicVersion: must be a version string such as 2023-06-01');
   }
-  const idle = settings.streamIdleTimeoutMs;
-  if (idle !== undefined && !(typeof idle === 'number' && idle > 0)) {
-    problems.push('streamIdleTimeoutMs: must be a positive number of milliseconds');
-  }
-  if (problems.length > 0) {
-    throw new InvalidConfigError({
-      message: `Invalid Anthropic backend settings: ${problems.join('; ')}`,
-      issues: problems,
-    });
-  }
-}
-
-function isHttpUrl(value: unknown): boolean {
-  if (typeof value !== 'string') return false;
-  try {
-    return ['http:', 'https:'].includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
+  checkConnectionSettings(settings, {
+    displayName: 'Anthropic',
+    exampleBaseUrl: 'https://api.anthropic.com',
+    problems,
+  });
 }

@@ -11,8 +11,8 @@ const spendLimitPatterns = [
  * stream (which has no status of its own):
  *
  * - `rate_limit_error` (429) → `rate-limited`, retryable with `retry-after` — except
- *   `error.details.error_code: "enforced_spend_limit_reached"`, the monthly spend cap, which is
- *   `quota-exhausted` and not retryable;
+ *   `error.details.error_code: "enforced_spend_limit_reached"` (the kit reads it into
+ *   `details.code`), the monthly spend cap, which is `quota-exhausted` and not retryable;
  * - `overloaded_error` (529) → `overloaded`; `api_error` (500) → `unavailable`, both retryable;
  *   `timeout_error` (504) → `timeout`;
  * - `billing_error` (402) and the 400 spend-limit / credit-balance messages → `quota-exhausted`;
@@ -28,7 +28,7 @@ const spendLimitPatterns = [
  */
 export const classifyAnthropicError: ErrorClassifier = ({ details }) => {
   const { message, type } = details;
-  if (details.metadata?.error_code === 'enforced_spend_limit_reached') {
+  if (details.code === 'enforced_spend_limit_reached') {
     return {
       code: 'quota-exhausted',
       isRetryable: false,

@@ -1,5 +1,6 @@
-import { BackendCallError, type BackendErrorCode, type ChatRequest, type StreamPart } from '@switchyard/core';
+import type { BackendErrorCode, ChatRequest, StreamPart } from '@switchyard/core';
 import { describe, expect, it } from 'vitest';
+import { drainUntilFailure, failure } from '../../backend-kit/src/__fixtures__/call-failure.js';
 import {
   collect,
   connectionError,
@@ -34,26 +35,6 @@ function anthropic(routes: Parameters<typeof fixtureFetch>[0], settings: Anthrop
     ...settings,
   });
   return { backend, calls: fake.calls };
-}
-
-async function failure(promise: Promise<unknown>): Promise<BackendCallError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (BackendCallError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a BackendCallError');
-}
-
-async function drainUntilFailure(stream: AsyncIterable<StreamPart>) {
-  const seen: StreamPart[] = [];
-  const error = await failure(
-    (async () => {
-      for await (const part of stream) seen.push(part);
-    })(),
-  );
-  return { seen, error };
 }
 
 function deltas(parts: readonly StreamPart[]) {
@@ -492,6 +473,26 @@ describe('createAnthropic: errors', () => {
     expect(await failure(capped.doGenerate({ request, model: 'm' }))).toMatchObject({
       retryAfterMs: undefined,
     });
+  });
+
+  it('takes the request id from the request-id header when the error body is not JSON', async () => {
+    const gatewayPage = {
+      status: 502,
+      statusText: 'Bad Gateway',
+      headers: { 'content-type': 'text/html', 'request-id': 'req_edge_01' },
+      body: '<html><body>502 Bad Gateway</body></html>',
+    };
+    const { backend } = anthropic({ [messages]: gatewayPage });
+    for (const call of [
+      backend.doGenerate({ request, model: 'm' }),
+      backend.doStream({ request, model: 'm' }),
+    ]) {
+      expect(await failure(call)).toMatchObject({
+        code: 'unavailable',
+        phase: 'headers',
+        message: 'HTTP 502 Bad Gateway with no error message (request-id req_edge_01)',
+      });
+    }
   });
 
   it('never puts the API key in an error or a warning, even when the server echoes it', async () => {

@@ -1,4 +1,11 @@
-import { parseServerSentEvents, startCallTimer } from '@switchyard/backend-kit';
+import {
+  callJson,
+  isRecord,
+  openStream,
+  parseServerSentEvents,
+  startCallTimer,
+  toBackendCallError,
+} from '@switchyard/backend-kit';
 import {
   type BackendCall,
   BackendCallError,
@@ -7,7 +14,6 @@ import {
   type BackendV1,
 } from '@switchyard/core';
 import { createAnthropicConnection } from './anthropic-connection.js';
-import { callAnthropicJson, openAnthropicStream, toAnthropicCallError } from './anthropic-http.js';
 import type { AnthropicSettings } from './anthropic-settings.js';
 import { anthropicToChatCompletion } from './anthropic-to-chat-completion.js';
 import { anthropicUsage } from './anthropic-usage.js';
@@ -58,12 +64,12 @@ export function createAnthropic(settings: AnthropicSettings = {}): AnthropicBack
   async function doGenerate(call: BackendCall): Promise<BackendGenerateResult> {
     const { body, outputTool, headers, http, warnings } = prepare(call, false);
     const timer = startCallTimer();
-    const { data, status } = await callAnthropicJson<unknown>(
+    const { data, status } = await callJson<unknown>(
       { url: messagesUrl, body, headers, signal: call.signal },
       http,
     );
     const answer = isRecord(data) ? (data as AnthropicMessageResponse) : {};
-    if (answer.type === 'error') throw toAnthropicCallError({ status, body: answer, phase: 'headers' }, http);
+    if (answer.type === 'error') throw toBackendCallError({ status, body: answer, phase: 'headers' }, http);
     if (!Array.isArray(answer.content)) {
       throw new BackendCallError({
         message: `Anthropic answered ${status} without a content array`,
@@ -85,7 +91,7 @@ export function createAnthropic(settings: AnthropicSettings = {}): AnthropicBack
   async function doStream(call: BackendCall): Promise<BackendStreamResult> {
     const { body, outputTool, headers, http, warnings } = prepare(call, true);
     const timer = startCallTimer();
-    const opened = await openAnthropicStream({ url: messagesUrl, body, headers, signal: call.signal }, http, {
+    const opened = await openStream({ url: messagesUrl, body, headers, signal: call.signal }, http, {
       idleTimeoutMs: settings.streamIdleTimeoutMs,
     });
     const stream = normalizeAnthropicStream(parseServerSentEvents(opened.chunks), {
@@ -106,8 +112,4 @@ export function createAnthropic(settings: AnthropicSettings = {}): AnthropicBack
     doGenerate,
     doStream,
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

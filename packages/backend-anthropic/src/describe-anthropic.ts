@@ -1,6 +1,6 @@
+import { callJson, isRecord } from '@switchyard/backend-kit';
 import type { BackendDescription, ModelDescription } from '@switchyard/core';
 import type { AnthropicConnection } from './anthropic-connection.js';
-import { callAnthropicJson } from './anthropic-http.js';
 
 /** An Anthropic model as `GET /v1/models` lists it. */
 export type AnthropicModelDescription = ModelDescription & {
@@ -37,7 +37,7 @@ export async function describeAnthropic(
   let after: string | undefined;
   for (let page = 0; page < maximumPages; page += 1) {
     const query = `limit=1000${after === undefined ? '' : `&after_id=${encodeURIComponent(after)}`}`;
-    const { data } = await callAnthropicJson<unknown>(
+    const { data } = await callJson<unknown>(
       { url: `${connection.root}/v1/models?${query}`, headers, signal: options.signal },
       http,
     );
@@ -73,9 +73,7 @@ function describeModel(entry: Record<string, unknown>): AnthropicModelDescriptio
 }
 
 function record(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
+  return isRecord(value) ? value : {};
 }
 
 function positive(value: unknown): number | undefined {

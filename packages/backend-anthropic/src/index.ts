@@ -4,7 +4,6 @@ export {
   defaultAnthropicApiKeyEnv,
 } from './anthropic-connection.js';
 export { anthropicFinishReason } from './anthropic-finish-reason.js';
-export { callAnthropicJson, openAnthropicStream, toAnthropicCallError } from './anthropic-http.js';
 export {
   type AnthropicSettings,
   defaultAnthropicBaseUrl,
@@ -15,7 +14,7 @@ export {
   type AnthropicCompletionContext,
   anthropicToChatCompletion,
 } from './anthropic-to-chat-completion.js';
-export { anthropicUsage, mergeAnthropicUsage, toOpenAIUsageOf } from './anthropic-usage.js';
+export { anthropicUsage, mergeAnthropicUsage } from './anthropic-usage.js';
 export type {
   AnthropicContentBlock,
   AnthropicMessage,
@@ -36,7 +35,6 @@ export {
   describeAnthropic,
 } from './describe-anthropic.js';
 export { type AnthropicStreamOptions, normalizeAnthropicStream } from './normalize-anthropic-stream.js';
-export { type DataUrl, parseDataUrl } from './parse-data-url.js';
 export { probeAnthropic } from './probe-anthropic.js';
 export {
   type AnthropicConversation,

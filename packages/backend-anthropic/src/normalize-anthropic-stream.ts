@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { CallTimer, HttpContext, ServerSentEvent } from '@switchyard/backend-kit';
-import { BackendCallError, type ChatCompletionChunk, type StreamPart } from '@switchyard/core';
+import {
+  type CallTimer,
+  type HttpContext,
+  isRecord,
+  type ServerSentEvent,
+  streamFailure,
+  toBackendCallError,
+} from '@switchyard/backend-kit';
+import type { ChatCompletionChunk, StreamPart } from '@switchyard/core';
 import { anthropicFinishReason } from './anthropic-finish-reason.js';
-import { toAnthropicCallError } from './anthropic-http.js';
 import { anthropicUsage, mergeAnthropicUsage } from './anthropic-usage.js';
 import type { AnthropicUsage } from './anthropic-wire.js';
 
@@ -77,15 +83,6 @@ export async function* normalizeAnthropicStream(
       },
     };
   };
-  const streamError = (message: string, code: 'network' | 'invalid-output') =>
-    new BackendCallError({
-      message,
-      code,
-      backend: errorContext.backend,
-      phase: 'stream',
-      isRetryable: code === 'network',
-    });
-
   for await (const event of events) {
     eventCount += 1;
     let payload: Record<string, unknown>;
@@ -94,8 +91,12 @@ export async function* normalizeAnthropicStream(
       payload = isRecord(parsed) ? parsed : {};
     } catch {
       if (event.event === 'error')
-        throw toAnthropicCallError({ status: 200, body: event.data, phase: 'stream' }, errorContext);
-      throw streamError(`event ${eventCount} of the Anthropic stream is not valid JSON`, 'invalid-output');
+        throw toBackendCallError({ status: 200, body: event.data, phase: 'stream' }, errorContext);
+      throw streamFailure(
+        errorContext,
+        'invalid-output',
+        `event ${eventCount} of the Anthropic stream is not valid JSON`,
+      );
     }
     const type = event.event ?? (typeof payload.type === 'string' ? payload.type : '');
     switch (type) {
@@ -166,14 +167,15 @@ export async function* normalizeAnthropicStream(
         return;
       }
       case 'error':
-        throw toAnthropicCallError({ status: 200, body: payload, phase: 'stream' }, errorContext);
+        throw toBackendCallError({ status: 200, body: payload, phase: 'stream' }, errorContext);
       default:
         break; // `ping`, and events added to the API later
     }
   }
-  throw streamError(
-    `the Anthropic stream ended without message_stop (after ${eventCount} events)`,
+  throw streamFailure(
+    errorContext,
     'network',
+    `the Anthropic stream ended without message_stop (after ${eventCount} events)`,
   );
 }
 
@@ -211,10 +213,6 @@ function deltaOf(entry: Block | undefined, delta: Record<string, unknown>): Delt
 
 function record(value: unknown): Record<string, unknown> {
   return isRecord(value) ? value : {};
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function numberOf(value: unknown): number {

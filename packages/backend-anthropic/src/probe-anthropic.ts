@@ -1,7 +1,6 @@
-import { runProbe } from '@switchyard/backend-kit';
+import { callJson, runProbe } from '@switchyard/backend-kit';
 import type { ProbeResult } from '@switchyard/core';
 import type { AnthropicConnection } from './anthropic-connection.js';
-import { callAnthropicJson } from './anthropic-http.js';
 
 /**
  * Checks Anthropic without a billed call: `GET /v1/models?limit=1` with the key (proves the API
@@ -20,10 +19,7 @@ export async function probeAnthropic(
   }
   return runProbe(async () => {
     const { headers, http } = connection.prepare();
-    await callAnthropicJson(
-      { url: `${connection.root}/v1/models?limit=1`, headers, signal: options.signal },
-      http,
-    );
+    await callJson({ url: `${connection.root}/v1/models?limit=1`, headers, signal: options.signal }, http);
     return { status: 'up' };
   });
 }

@@ -1,6 +1,12 @@
-import { BackendCallError, type ChatMessage } from '@switchyard/core';
+import {
+  joinMessageText,
+  parseDataUrl,
+  parseImageDataUrl,
+  parseToolArguments,
+  requestConversionError,
+} from '@switchyard/backend-kit';
+import type { ChatMessage } from '@switchyard/core';
 import type { AnthropicContentBlock, AnthropicMessage } from './anthropic-wire.js';
-import { parseDataUrl } from './parse-data-url.js';
 
 /** Context of {@link toAnthropicMessages}. */
 export type AnthropicMessageContext = {
@@ -48,7 +54,7 @@ export function toAnthropicMessages(
             `${where}: a ${message.role} message inside the conversation was moved to the top-level system prompt`,
           );
         }
-        system.push(joinText(message.content));
+        system.push(joinMessageText(message.content));
         return;
       case 'user':
         out.push({ role: 'user', content: userContent(message.content, where, context) });
@@ -72,7 +78,7 @@ export function toAnthropicMessages(
         const block: AnthropicContentBlock = {
           type: 'tool_result',
           tool_use_id: message.tool_call_id,
-          content: joinText(message.content),
+          content: joinMessageText(message.content),
         };
         if (toolResults === undefined) {
           toolResults = [block];
@@ -93,14 +99,14 @@ function assistantBlocks(
   context: AnthropicMessageContext,
 ): AnthropicContentBlock[] {
   const blocks: AnthropicContentBlock[] = [];
-  const text = joinText(message.content ?? '');
+  const text = joinMessageText(message.content ?? '');
   if (text.trim() !== '') blocks.push({ type: 'text', text });
   (message.tool_calls ?? []).forEach((call, position) => {
     blocks.push({
       type: 'tool_use',
       id: call.id,
       name: call.function.name,
-      input: parseArguments(call.function.arguments, `${where}.tool_calls[${position}]`, context),
+      input: parseToolArguments(call.function.arguments, `${where}.tool_calls[${position}]`, context),
     });
   });
   return blocks;
@@ -124,20 +130,19 @@ function partBlock(part: UserPart, where: string, context: AnthropicMessageConte
     case 'file':
       return documentBlock(part.file, where, context);
     case 'input_audio':
-      throw requestError(context, 'unsupported', `${where}: the Anthropic Messages API takes no audio input`);
+      throw requestConversionError(
+        context,
+        'unsupported',
+        `${where}: the Anthropic Messages API takes no audio input`,
+      );
   }
 }
 
 function imageBlock(url: string, where: string, context: AnthropicMessageContext): AnthropicContentBlock {
   if (/^https?:\/\//i.test(url)) return { type: 'image', source: { type: 'url', url } };
-  const parsed = parseDataUrl(url);
-  if (
-    parsed === undefined ||
-    !parsed.base64 ||
-    !parsed.mediaType.startsWith('image/') ||
-    parsed.data === ''
-  ) {
-    throw requestError(
+  const parsed = parseImageDataUrl(url);
+  if (parsed === undefined) {
+    throw requestConversionError(
       context,
       'invalid-request',
       `${where}: image_url must be an http(s) URL or a base64 image data URL`,
@@ -153,42 +158,11 @@ function documentBlock(
 ): AnthropicContentBlock {
   const parsed = file.file_data === undefined ? undefined : parseDataUrl(file.file_data);
   if (parsed === undefined || !parsed.base64 || parsed.mediaType !== 'application/pdf') {
-    throw requestError(
+    throw requestConversionError(
       context,
       'unsupported',
       `${where}: only PDF files given as base64 data URLs (file_data) can be sent to Anthropic`,
     );
   }
   return { type: 'document', source: { type: 'base64', media_type: parsed.mediaType, data: parsed.data } };
-}
-
-function parseArguments(
-  text: string,
-  where: string,
-  context: AnthropicMessageContext,
-): Record<string, unknown> {
-  if (text.trim() === '') return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw requestError(context, 'invalid-request', `${where}.function.arguments is not valid JSON`);
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw requestError(context, 'invalid-request', `${where}.function.arguments must be a JSON object`);
-  }
-  return value as Record<string, unknown>;
-}
-
-function joinText(content: string | readonly ({ text: string } | { refusal: string })[]): string {
-  if (typeof content === 'string') return content;
-  return content.map((part) => ('text' in part ? part.text : part.refusal)).join('\n');
-}
-
-function requestError(
-  context: AnthropicMessageContext,
-  code: 'unsupported' | 'invalid-request',
-  message: string,
-): BackendCallError {
-  return new BackendCallError({ message, code, backend: context.backend, phase: 'connect' });
 }

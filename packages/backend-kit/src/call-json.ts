@@ -1,7 +1,6 @@
 import { BackendCallError } from '@switchyard/core';
-import { mapFetchError } from './map-fetch-error.js';
+import { readResponseText } from './read-response-text.js';
 import { type HttpContext, type HttpRequest, sendRequest } from './send-request.js';
-import { toBackendCallError } from './to-backend-call-error.js';
 
 /** A successful JSON call. */
 export type JsonResult<T> = {
@@ -52,30 +51,7 @@ export async function callJson<T = unknown>(
  */
 export async function callText(request: HttpRequest, context: HttpContext): Promise<TextResult> {
   const { response, startedAt } = await sendRequest(request, context);
-  let text: string;
-  try {
-    text = await response.text();
-  } catch (error) {
-    throw mapFetchError(error, {
-      backend: context.backend,
-      url: request.url,
-      signal: request.signal,
-      phase: 'headers',
-      secrets: context.secrets,
-    });
-  }
-  if (!response.ok) {
-    throw toBackendCallError(
-      {
-        status: response.status,
-        statusText: response.statusText,
-        body: text,
-        headers: response.headers,
-        phase: 'headers',
-      },
-      context,
-    );
-  }
+  const text = await readResponseText(response, request, context);
   return {
     text,
     status: response.status,

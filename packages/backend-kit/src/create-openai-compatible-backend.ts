@@ -9,6 +9,7 @@ import {
 import { callJson } from './call-json.js';
 import { startCallTimer } from './call-timer.js';
 import { createBackendConnection } from './create-backend-connection.js';
+import { isRecord } from './is-record.js';
 import { timingFromLlamaServer } from './llama-server-timings.js';
 import { normalizeOpenAIStream } from './normalize-openai-stream.js';
 import { normalizeOpenAIUsage, zeroUsage } from './normalize-usage.js';
@@ -20,6 +21,7 @@ import { joinUrl } from './server-root-url.js';
 import { toBackendCallError } from './to-backend-call-error.js';
 import { toChatCompletion } from './to-chat-completion.js';
 import { toOpenAIRequestBody } from './to-openai-request-body.js';
+import { tryParseJson } from './try-parse-json.js';
 
 /** A backend built on the shared base; `describe()` returns the dialect's richer description. */
 export type OpenAICompatibleBackend<Description extends BackendDescription = BackendDescription> = Omit<
@@ -125,7 +127,7 @@ export function createOpenAICompatibleBackend<Description extends BackendDescrip
   }
 
   function toNonStreamError(text: string, status: number, httpContext: HttpContext): BackendCallError {
-    const parsed = safeParse(text);
+    const parsed = tryParseJson(text);
     if (isRecord(parsed) && parsed.error !== undefined && parsed.error !== null) {
       return toBackendCallError({ status, body: parsed, phase: 'headers' }, httpContext);
     }
@@ -147,16 +149,4 @@ export function createOpenAICompatibleBackend<Description extends BackendDescrip
     doGenerate,
     doStream,
   };
-}
-
-function safeParse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

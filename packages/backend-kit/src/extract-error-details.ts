@@ -1,3 +1,6 @@
+import { isRecord } from './is-record.js';
+import { tryParseJson } from './try-parse-json.js';
+
 /** The parts of an error body that classification reads, whichever server shape it came in. */
 export type ErrorDetails = {
   /** The server's own message (not yet redacted). Empty when the body had none. */
@@ -11,6 +14,8 @@ export type ErrorDetails = {
   readonly param?: string;
   /** OpenRouter `error.metadata` (`provider_name`, moderation `reasons`…). */
   readonly metadata?: Readonly<Record<string, unknown>>;
+  /** The id the server gave the failed request (Anthropic's top-level `request_id`), for support tickets. */
+  readonly requestId?: string;
 };
 
 /**
@@ -18,15 +23,22 @@ export type ErrorDetails = {
  * OpenAI / vLLM / OpenRouter / Anthropic `{"error":{message,type,code,…}}`, llama.cpp
  * `{"error":{code:<int>,message,type}}`, TGI `{"error":"…","error_type":"…"}` and its in-stream
  * `{"error":{message,http_status_code}}`, Ollama `{"error":"…"}`, old vLLM
- * `{"object":"error","message":…}`, FastAPI `{"detail":…}`, or plain text.
+ * `{"object":"error","message":…}`, FastAPI `{"detail":…}`, or plain text. Anthropic's specific
+ * code (`error.details.error_code`, e.g. `enforced_spend_limit_reached`) becomes `code`, and its
+ * top-level `request_id` becomes `requestId`.
  *
  * @example
  * extractErrorDetails('{"error":"Model is overloaded","error_type":"overloaded"}');
  * // → { message: 'Model is overloaded', type: 'overloaded' }
  */
 export function extractErrorDetails(body: unknown): ErrorDetails {
-  const parsed = typeof body === 'string' ? parseJson(body) : body;
+  const parsed = typeof body === 'string' ? tryParseJson(body) : body;
   if (!isRecord(parsed)) return { message: typeof body === 'string' ? body.trim() : '' };
+  const requestId = stringOf(parsed.request_id);
+  return requestId === undefined ? detailsOf(parsed, body) : { ...detailsOf(parsed, body), requestId };
+}
+
+function detailsOf(parsed: Record<string, unknown>, body: unknown): ErrorDetails {
   const nested = parsed.error;
   if (isRecord(nested)) {
     return {
@@ -64,18 +76,6 @@ function detailMessage(detail: unknown): string {
       .join('; ');
   }
   return JSON.stringify(detail);
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function stringOf(value: unknown): string | undefined {

@@ -1,4 +1,5 @@
 import type { ModelDescription } from '@switchyard/core';
+import { isRecord } from './is-record.js';
 
 /**
  * Reads a `GET /v1/models` list into model descriptions, taking the context window from whichever
@@ -21,8 +22,4 @@ export function modelsFromOpenAIList(list: unknown): ModelDescription[] {
 
 function positive(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import {
-  BackendCallError,
-  type ChatCompletionChunk,
-  type FinishReason,
-  type StreamPart,
-} from '@switchyard/core';
+import type { ChatCompletionChunk, FinishReason, StreamPart } from '@switchyard/core';
 import type { CallTimer, ReportedTiming } from './call-timer.js';
+import { isRecord } from './is-record.js';
 import { timingFromLlamaServer } from './llama-server-timings.js';
 import { normalizeOpenAIUsage, zeroUsage } from './normalize-usage.js';
 import type { ServerSentEvent } from './parse-server-sent-events.js';
+import { streamFailure } from './stream-failure.js';
 import { type ErrorContext, toBackendCallError } from './to-backend-call-error.js';
 import { hasOutput, toChatCompletionChunk } from './to-chat-completion-chunk.js';
 
@@ -48,14 +45,6 @@ export async function* normalizeOpenAIStream(
   let reported: ReportedTiming | undefined;
   let sawDone = false;
   let chunkCount = 0;
-  const streamError = (message: string, code: 'network' | 'invalid-output') =>
-    new BackendCallError({
-      message,
-      code,
-      backend: options.errorContext.backend,
-      phase: 'stream',
-      isRetryable: code === 'network',
-    });
 
   for await (const event of events) {
     const data = event.data.trim();
@@ -71,7 +60,11 @@ export async function* normalizeOpenAIStream(
       if (event.event === 'error') {
         throw toBackendCallError({ body: data, phase: 'stream' }, options.errorContext);
       }
-      throw streamError(`event ${chunkCount + 1} of the stream is not valid JSON`, 'invalid-output');
+      throw streamFailure(
+        options.errorContext,
+        'invalid-output',
+        `event ${chunkCount + 1} of the stream is not valid JSON`,
+      );
     }
     if (!isRecord(payload)) continue;
     if (event.event === 'error' || (payload.error !== undefined && payload.error !== null)) {
@@ -90,13 +83,18 @@ export async function* normalizeOpenAIStream(
   }
 
   if (finishReasons.size === 0) {
-    throw streamError(
-      `the stream ended before a finish_reason (after ${chunkCount} chunks${sawDone ? ', at [DONE]' : ''})`,
+    throw streamFailure(
+      options.errorContext,
       'network',
+      `the stream ended before a finish_reason (after ${chunkCount} chunks${sawDone ? ', at [DONE]' : ''})`,
     );
   }
   if (!sawDone) {
-    throw streamError(`the stream ended without [DONE] (after ${chunkCount} chunks)`, 'network');
+    throw streamFailure(
+      options.errorContext,
+      'network',
+      `the stream ended without [DONE] (after ${chunkCount} chunks)`,
+    );
   }
   const usage = normalizeOpenAIUsage(rawUsage) ?? zeroUsage;
   const finishReason = finishReasons.get(0) ?? (finishReasons.values().next().value as FinishReason);
@@ -121,8 +119,4 @@ function withToolCallFinish(chunk: ChatCompletionChunk, toolCallChoices: Set<num
     return { ...choice, finish_reason: 'tool_calls' as const };
   });
   return rewritten ? { ...chunk, choices } : chunk;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,4 +1,5 @@
 import type { NormalizedUsage, Usage } from '@switchyard/core';
+import { isRecord } from './is-record.js';
 
 /** Usage when the backend reported none. */
 export const zeroUsage: NormalizedUsage = Object.freeze({
@@ -58,8 +59,4 @@ export function toOpenAIUsage(usage: unknown): Usage | undefined {
 
 function count(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BackendCallError } from '@switchyard/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { failure } from './__fixtures__/call-failure.js';
 import { callJson } from './call-json.js';
 import { openStream } from './open-stream.js';
 import { parseServerSentEvents } from './parse-server-sent-events.js';
@@ -48,16 +48,6 @@ afterAll(async () => {
 });
 
 const context = { backend: 'real' };
-
-async function failure(promise: Promise<unknown>): Promise<BackendCallError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (BackendCallError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a BackendCallError');
-}
 
 describe('HTTP helpers over real sockets', () => {
   it('calls JSON', async () => {

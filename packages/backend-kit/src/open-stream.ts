@@ -1,8 +1,8 @@
 import { BackendCallError } from '@switchyard/core';
-import { mapFetchError } from './map-fetch-error.js';
 import { readBodyChunks } from './read-body-chunks.js';
+import { readResponseText } from './read-response-text.js';
+import { requestFailure } from './request-failure.js';
 import { type HttpContext, type HttpRequest, sendRequest } from './send-request.js';
-import { toBackendCallError } from './to-backend-call-error.js';
 
 /** Settings of {@link openStream}. */
 export type OpenStreamOptions = {
@@ -41,32 +41,8 @@ export async function openStream(
     { ...request, headers: { accept: 'text/event-stream', ...request.headers } },
     context,
   );
-  const failure = (error: unknown, phase: 'headers' | 'stream') =>
-    mapFetchError(error, {
-      backend: context.backend,
-      url: request.url,
-      signal: request.signal,
-      phase,
-      secrets: context.secrets,
-    });
-  if (!response.ok) {
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (error) {
-      throw failure(error, 'headers');
-    }
-    throw toBackendCallError(
-      {
-        status: response.status,
-        statusText: response.statusText,
-        body: text,
-        headers: response.headers,
-        phase: 'headers',
-      },
-      context,
-    );
-  }
+  // A failed call is read to the end and thrown as the classified error its body describes.
+  if (!response.ok) await readResponseText(response, request, context);
   const body = response.body;
   if (body === null) {
     throw new BackendCallError({
@@ -85,7 +61,7 @@ export async function openStream(
         onFirstByte: options.onFirstByte,
       });
     } catch (error) {
-      throw failure(error, 'stream');
+      throw requestFailure(error, request, context, 'stream');
     }
   }
   return { response, startedAt, chunks: chunks() };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collect } from './__fixtures__/fixture-fetch.js';
+import { NdjsonLineError } from './ndjson-line-error.js';
 import { parseNdjson } from './parse-ndjson.js';
 
 const encoder = new TextEncoder();
@@ -34,15 +35,50 @@ describe('parseNdjson', () => {
     expect(values).toEqual([{ a: 1 }, { b: 2 }]);
   });
 
-  it('names the line number (not the content) of an invalid line', async () => {
-    const source = from([encoder.encode('{"a":1}\nnot json secret-content\n')]);
-    await expect(collect(parseNdjson(source))).rejects.toThrow(/^NDJSON line 2 is not valid JSON$/);
+  it('reports a complete line that is not JSON as malformed, naming its number (not its content)', async () => {
+    const source = from([encoder.encode('{"a":1}\nnot json secret-content\n{"b":2}\n')]);
+    const error = await failure(parseNdjson(source));
+    expect(NdjsonLineError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ failure: 'malformed', lineNumber: 2 });
+    expect(error.message).toBe('NDJSON line 2 is not valid JSON');
+    expect(error.cause).toBeInstanceOf(SyntaxError);
   });
 
-  it('says when the stream ended mid-line', async () => {
-    const source = from([encoder.encode('{"a":1}\n{"b":')]);
-    await expect(collect(parseNdjson(source))).rejects.toThrow(
-      'NDJSON line 2 is not valid JSON (the stream ended mid-line)',
-    );
+  it('reports a last line cut before its line break as a cut, after the lines before it', async () => {
+    const values: unknown[] = [];
+    let error: unknown;
+    try {
+      for await (const value of parseNdjson(
+        from([encoder.encode('{"a":1}\n\n{"b":'), encoder.encode('[1,')]),
+      )) {
+        values.push(value);
+      }
+    } catch (caught) {
+      error = caught;
+    }
+    expect(values).toEqual([{ a: 1 }]);
+    expect(NdjsonLineError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({
+      failure: 'cut',
+      lineNumber: 3,
+      message: 'NDJSON line 3 was cut off: the stream ended mid-line',
+    });
+  });
+
+  it('treats a malformed line as malformed even when the stream is cut later', async () => {
+    const error = await failure(parseNdjson(from([encoder.encode('{"a":\n{"b":')])));
+    expect(error).toMatchObject({ failure: 'malformed', lineNumber: 1 });
   });
 });
+
+async function failure(values: AsyncIterable<unknown>): Promise<NdjsonLineError> {
+  try {
+    for await (const _ of values) {
+      // drain
+    }
+  } catch (error) {
+    if (NdjsonLineError.isInstance(error)) return error;
+    throw error;
+  }
+  throw new Error('expected parseNdjson to fail');
+}

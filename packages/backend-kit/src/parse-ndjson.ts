@@ -1,9 +1,12 @@
+import { NdjsonLineError } from './ndjson-line-error.js';
 import { type ByteSource, readLines } from './read-lines.js';
 
 /**
  * Parses newline-delimited JSON (Ollama's native stream) incrementally: one value per line, blank
  * lines skipped, a last line without a line break accepted when it is complete JSON. A line that
- * is not JSON throws a `SyntaxError` naming the line number (not its content).
+ * is not JSON throws an {@link NdjsonLineError} naming the line number (not its content): failure
+ * `cut` when it is the last line and the stream ended before its line break (a dropped
+ * connection), `malformed` when it is a complete line (bad output from the server).
  *
  * @example
  * for await (const line of parseNdjson<{ done: boolean }>(response.body!)) if (line.done) break;
@@ -18,8 +21,7 @@ export async function* parseNdjson<T = unknown>(source: ByteSource): AsyncGenera
     try {
       value = JSON.parse(text) as T;
     } catch (error) {
-      const where = line.complete ? '' : ' (the stream ended mid-line)';
-      throw new SyntaxError(`NDJSON line ${lineNumber} is not valid JSON${where}`, { cause: error });
+      throw new NdjsonLineError({ lineNumber, failure: line.complete ? 'malformed' : 'cut', cause: error });
     }
     yield value;
   }

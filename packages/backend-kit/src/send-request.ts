@@ -1,4 +1,4 @@
-import { mapFetchError } from './map-fetch-error.js';
+import { requestFailure } from './request-failure.js';
 import type { ErrorContext } from './to-backend-call-error.js';
 
 /** The fetch an adapter uses: `settings.fetch` (tests inject one) or the global one. */
@@ -44,12 +44,6 @@ export async function sendRequest(request: HttpRequest, context: HttpContext): P
     });
     return { response, startedAt };
   } catch (error) {
-    throw mapFetchError(error, {
-      backend: context.backend,
-      url: request.url,
-      signal: request.signal,
-      phase: 'connect',
-      secrets: context.secrets,
-    });
+    throw requestFailure(error, request, context, 'connect');
   }
 }

@@ -99,6 +99,66 @@ describe('toBackendCallError', () => {
     expect(other.code).toBe('invalid-request');
   });
 
+  it.each<[string, unknown, Record<string, string>, string | undefined, string]>([
+    [
+      'from the body',
+      {
+        type: 'error',
+        error: { type: 'api_error', message: 'Internal server error' },
+        request_id: 'req_body',
+      },
+      { 'request-id': 'req_header' },
+      'request-id',
+      'Internal server error (request-id req_body)',
+    ],
+    [
+      'from the named header when the body has none',
+      'upstream connect error',
+      { 'request-id': 'req_header' },
+      'request-id',
+      'upstream connect error (request-id req_header)',
+    ],
+    [
+      'nowhere when no header is named',
+      { error: { message: 'Internal server error' } },
+      { 'request-id': 'req_header' },
+      undefined,
+      'Internal server error',
+    ],
+  ])('appends the request id %s', (_, body, headers, requestIdHeader, message) => {
+    const error = toBackendCallError(
+      { status: 500, body, headers: new Headers(headers), phase: 'headers' },
+      { backend: 'b', requestIdHeader },
+    );
+    expect(error.message).toBe(message);
+  });
+
+  it("reads Anthropic's error.details.error_code, so a spend cap on a 429 is quota-exhausted with its hint", () => {
+    const body = {
+      type: 'error',
+      error: {
+        type: 'rate_limit_error',
+        message: 'Limit reached.',
+        details: { error_code: 'enforced_spend_limit_reached' },
+      },
+      request_id: 'req_1',
+    };
+    const classifier = ({ details }: { details: { code?: string } }) =>
+      details.code === 'enforced_spend_limit_reached'
+        ? ({ code: 'quota-exhausted', isRetryable: false, hint: 'spend cap' } as const)
+        : undefined;
+    expect(
+      toBackendCallError({ status: 429, body: JSON.stringify(body), phase: 'headers' }, { backend: 'b' }),
+    ).toMatchObject({
+      code: 'quota-exhausted',
+      isRetryable: false,
+      message: 'Limit reached. (request-id req_1)',
+    });
+    expect(
+      toBackendCallError({ status: 429, body, phase: 'headers' }, { backend: 'b', classifier }),
+    ).toMatchObject({ code: 'quota-exhausted', message: 'Limit reached. (spend cap) (request-id req_1)' });
+  });
+
   it('redacts keys from the message: the configured secret, Bearer tokens and sk- keys', () => {
     const body = {
       error: {

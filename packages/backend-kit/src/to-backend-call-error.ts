@@ -15,6 +15,11 @@ export type ErrorContext = {
   readonly secrets?: readonly (string | undefined)[];
   /** The dialect's error quirks, consulted before the generic classification. */
   readonly classifier?: ErrorClassifier;
+  /**
+   * Response header carrying the server's request id (Anthropic: `request-id`), read when the body
+   * names none. The id is appended to the message (`(request-id req_…)`) for support tickets.
+   */
+  readonly requestIdHeader?: string;
 };
 
 /** A failed answer: an HTTP error response, or an error object inside a 200 stream. */
@@ -30,8 +35,9 @@ export type ErrorResponse = {
 
 /**
  * Turns an error response into a classified `BackendCallError`: reads the body shape, runs the
- * dialect's classifier then the generic one, parses Retry-After, and redacts key-like text. The
- * message never carries request content: server echoes are cut and long messages truncated.
+ * dialect's classifier then the generic one, parses Retry-After, appends the server's request id
+ * when it gave one, and redacts key-like text. The message never carries request content: server
+ * echoes are cut and long messages truncated.
  *
  * @example
  * throw toBackendCallError(
@@ -46,10 +52,12 @@ export function toBackendCallError(response: ErrorResponse, context: ErrorContex
   const classification = context.classifier?.({ status, details }) ?? classifyError({ status, details });
   const serverMessage = cleanMessage(details.message, context.secrets);
   const provider = details.metadata?.provider_name;
+  const requestId = details.requestId ?? requestIdFromHeaders(response.headers, context.requestIdHeader);
   const parts = [
     serverMessage === '' ? describeEmpty(response) : serverMessage,
     typeof provider === 'string' ? `(provider: ${provider})` : '',
     classification.hint === undefined ? '' : `(${classification.hint})`,
+    requestId === undefined ? '' : `(request-id ${redactSecrets(requestId, context.secrets)})`,
   ];
   const retryAfterMs = response.headers === undefined ? undefined : parseRetryAfter(response.headers);
   return new BackendCallError({
@@ -70,6 +78,15 @@ function cleanMessage(message: string, secrets: readonly (string | undefined)[] 
   const withoutEcho = message.replace(/;?\s*messages\s*=\s*\[[\s\S]*$/, '').trim();
   const redacted = redactSecrets(withoutEcho, secrets);
   return redacted.length > maximumMessageLength ? `${redacted.slice(0, maximumMessageLength)}…` : redacted;
+}
+
+function requestIdFromHeaders(
+  headers: HeaderReader | undefined,
+  name: string | undefined,
+): string | undefined {
+  if (headers === undefined || name === undefined) return undefined;
+  const value = headers.get(name)?.trim();
+  return value === undefined || value === '' ? undefined : value;
 }
 
 function describeEmpty(response: ErrorResponse): string {

@@ -1,4 +1,5 @@
 import type { ChatCompletionChunk, ToolCallDelta } from '@switchyard/core';
+import { isRecord } from './is-record.js';
 import { mapFinishReason } from './map-finish-reason.js';
 import { argumentsText, reasoningOf } from './to-chat-completion.js';
 
@@ -83,8 +84,4 @@ export function hasOutput(chunk: ChatCompletionChunk): boolean {
       (choice.delta.reasoning !== undefined && choice.delta.reasoning !== '') ||
       (choice.delta.tool_calls !== undefined && choice.delta.tool_calls.length > 0),
   );
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

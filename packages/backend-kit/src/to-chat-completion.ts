@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatCompletion, ToolCall } from '@switchyard/core';
+import { isRecord } from './is-record.js';
 import { mapFinishReason } from './map-finish-reason.js';
 import { toOpenAIUsage } from './normalize-usage.js';
 
@@ -99,8 +100,4 @@ function contentOf(content: unknown): string | null {
     return content.map((part) => (isRecord(part) && typeof part.text === 'string' ? part.text : '')).join('');
   }
   return null;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,5 +1,6 @@
-import { BackendCallError, type BackendErrorCode, type ChatRequest, type StreamPart } from '@switchyard/core';
+import type { BackendErrorCode, ChatRequest, StreamPart } from '@switchyard/core';
 import { describe, expect, it } from 'vitest';
+import { failure } from '../../backend-kit/src/__fixtures__/call-failure.js';
 import {
   collect,
   fixtureFetch,
@@ -35,16 +36,6 @@ function llama(routes: Parameters<typeof fixtureFetch>[0], apiKey?: string) {
     backend: createLlamaCpp({ baseUrl: 'http://127.0.0.1:18080/v1/', fetch: fake.fetch, apiKey }),
     calls: fake.calls,
   };
-}
-
-async function failure(promise: Promise<unknown>): Promise<BackendCallError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (BackendCallError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a BackendCallError');
 }
 
 function text(parts: StreamPart[]): string {

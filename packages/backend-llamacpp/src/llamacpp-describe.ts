@@ -1,4 +1,4 @@
-import type { DialectContext } from '@switchyard/backend-kit';
+import { type DialectContext, isRecord } from '@switchyard/backend-kit';
 import type { BackendDescription, ModelDescription, TargetCapabilities } from '@switchyard/core';
 import { quantizationFromFileName, quantizationFromFtype } from './llamacpp-quantization.js';
 
@@ -112,9 +112,7 @@ function baseName(path: string | undefined): string | undefined {
 }
 
 function record(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
+  return isRecord(value) ? value : {};
 }
 
 function recordsOf(value: unknown): Record<string, unknown>[] {

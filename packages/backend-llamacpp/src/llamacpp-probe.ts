@@ -1,4 +1,4 @@
-import { type DialectContext, runProbe } from '@switchyard/backend-kit';
+import { type DialectContext, isRecord, probeHealthEndpoint } from '@switchyard/backend-kit';
 import { BackendCallError, type ProbeResult } from '@switchyard/core';
 
 /**
@@ -14,23 +14,13 @@ export function probeLlamaCpp(
   root: string,
   options: { signal?: AbortSignal } = {},
 ): Promise<ProbeResult> {
-  return runProbe(async (stopClock) => {
-    try {
-      await context.http.json(`${root}/health`, { signal: options.signal });
-    } catch (error) {
-      stopClock();
-      if (
-        BackendCallError.isInstance(error) &&
-        error.status === 503 &&
-        /loading model/i.test(error.message)
-      ) {
-        return { status: 'loading', detail: 'llama-server is loading the model' };
-      }
-      throw error;
-    }
-    stopClock();
-    const load = await slotLoad(context, root, options.signal).catch(() => undefined);
-    return { status: 'up', ...(load === undefined ? {} : { load }) };
+  return probeHealthEndpoint(context, root, {
+    signal: options.signal,
+    readLoad: (signal) => slotLoad(context, root, signal),
+    whenUnhealthy: (error) =>
+      BackendCallError.isInstance(error) && error.status === 503 && /loading model/i.test(error.message)
+        ? { status: 'loading', detail: 'llama-server is loading the model' }
+        : undefined,
   });
 }
 
@@ -41,11 +31,6 @@ async function slotLoad(
 ): Promise<ProbeResult['load']> {
   const { data } = await context.http.json<unknown>(`${root}/slots`, { signal });
   if (!Array.isArray(data)) return undefined;
-  const processing = data.filter(
-    (slot) =>
-      typeof slot === 'object' &&
-      slot !== null &&
-      (slot as { is_processing?: unknown }).is_processing === true,
-  ).length;
+  const processing = data.filter((slot) => isRecord(slot) && slot.is_processing === true).length;
   return { processing, slots: data.length };
 }

@@ -1,4 +1,4 @@
-import { InvalidConfigError } from '@switchyard/core';
+import { checkConnectionSettings, isRecord } from '@switchyard/backend-kit';
 import type { OllamaSettings } from './ollama-settings.js';
 
 /** A Go duration (`30m`, `1h30m`, `-1s`) or a bare number of seconds (`-1`, `300`). */
@@ -15,11 +15,8 @@ const keepAlivePattern = /^-?(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+$|^-?\d+$/;
  */
 export function checkOllamaSettings(settings: OllamaSettings): void {
   const problems: string[] = [];
-  if (settings.baseUrl !== undefined && !isHttpUrl(settings.baseUrl)) {
-    problems.push('baseUrl: must be an http(s) URL such as http://127.0.0.1:11434');
-  }
   const { numCtx } = settings;
-  if (typeof numCtx === 'object' && numCtx !== null && !Array.isArray(numCtx)) {
+  if (isRecord(numCtx)) {
     for (const [model, value] of Object.entries(numCtx)) {
       if (!isPositiveInteger(value)) problems.push(`numCtx.${model}: must be a positive integer`);
     }
@@ -39,33 +36,16 @@ export function checkOllamaSettings(settings: OllamaSettings): void {
   if (settings.truncate !== undefined && typeof settings.truncate !== 'boolean') {
     problems.push('truncate: must be true or false');
   }
-  if (
-    settings.options !== undefined &&
-    (typeof settings.options !== 'object' || settings.options === null || Array.isArray(settings.options))
-  ) {
+  if (settings.options !== undefined && !isRecord(settings.options)) {
     problems.push('options: must be an object of Ollama options');
   }
-  const idle = settings.streamIdleTimeoutMs;
-  if (idle !== undefined && !(typeof idle === 'number' && idle > 0)) {
-    problems.push('streamIdleTimeoutMs: must be a positive number of milliseconds');
-  }
-  if (problems.length > 0) {
-    throw new InvalidConfigError({
-      message: `Invalid Ollama backend settings: ${problems.join('; ')}`,
-      issues: problems,
-    });
-  }
+  checkConnectionSettings(settings, {
+    displayName: 'Ollama',
+    exampleBaseUrl: 'http://127.0.0.1:11434',
+    problems,
+  });
 }
 
 function isPositiveInteger(value: unknown): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value > 0;
-}
-
-function isHttpUrl(value: unknown): boolean {
-  if (typeof value !== 'string') return false;
-  try {
-    return ['http:', 'https:'].includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
 }

@@ -1,5 +1,6 @@
-import { BackendCallError, type BackendErrorCode, type ChatRequest, type StreamPart } from '@switchyard/core';
+import type { BackendErrorCode, ChatRequest, StreamPart } from '@switchyard/core';
 import { describe, expect, it } from 'vitest';
+import { drainUntilFailure, failure } from '../../backend-kit/src/__fixtures__/call-failure.js';
 import {
   collect,
   connectionError,
@@ -31,27 +32,6 @@ function ollama(routes: Parameters<typeof fixtureFetch>[0], settings: OllamaSett
     backend: createOllama({ baseUrl: 'http://gpu-box:11434/', fetch: fake.fetch, ...settings }),
     calls: fake.calls,
   };
-}
-
-async function failure(promise: Promise<unknown>): Promise<BackendCallError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (BackendCallError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a BackendCallError');
-}
-
-/** Drains a stream, keeping the parts seen before it failed. */
-async function drainUntilFailure(stream: AsyncIterable<StreamPart>) {
-  const seen: StreamPart[] = [];
-  const error = await failure(
-    (async () => {
-      for await (const part of stream) seen.push(part);
-    })(),
-  );
-  return { seen, error };
 }
 
 function text(parts: readonly StreamPart[]): string {
@@ -254,14 +234,24 @@ describe('createOllama: stream', () => {
     expect(error.message).toMatch(/^an error was encountered while running the model: unexpected EOF/);
   });
 
-  it('fails a stream that ends without done:true', async () => {
-    const recorded = loadChunks(fixtures, 'ollama-stream');
-    const cut = recorded.slice(0, recorded.indexOf('"done":true') - 60);
-    const { backend } = ollama({ [chat]: { headers: ndjson, chunks: [cut] } });
+  it.each<[string, (recorded: string) => string, string]>([
+    [
+      'cut mid-line',
+      (recorded) => recorded.slice(0, recorded.indexOf('"done":true') - 60),
+      'the Ollama stream ended without its done:true line (cut mid-line at line 4)',
+    ],
+    [
+      'ended at a line break',
+      (recorded) => recorded.slice(0, recorded.lastIndexOf('\n', recorded.indexOf('"done":true')) + 1),
+      'the Ollama stream ended without its done:true line (after 3 lines)',
+    ],
+  ])('fails a stream %s before done:true as a retryable network failure', async (_, cut, message) => {
+    const chunks = [cut(loadChunks(fixtures, 'ollama-stream'))];
+    const { backend } = ollama({ [chat]: { headers: ndjson, chunks } });
     const { seen, error } = await drainUntilFailure((await backend.doStream({ request, model: 'm' })).stream);
     expect(text(seen)).toBe('The sky is blue.');
     expect(error).toMatchObject({ code: 'network', phase: 'stream', isRetryable: true });
-    expect(error.message).toBe('the Ollama stream ended without its done:true line (after 3 lines)');
+    expect(error.message).toBe(message);
   });
 
   it('reports a line that is not JSON as invalid-output', async () => {
@@ -269,7 +259,7 @@ describe('createOllama: stream', () => {
       [chat]: { headers: ndjson, chunks: ['{"message":{"content":"a"},"done":false}\n{"mess\n'] },
     });
     const { error } = await drainUntilFailure((await backend.doStream({ request, model: 'm' })).stream);
-    expect(error).toMatchObject({ code: 'invalid-output', phase: 'stream' });
+    expect(error).toMatchObject({ code: 'invalid-output', phase: 'stream', isRetryable: false });
     expect(error.message).toBe('Ollama sent an invalid stream: line 2 is not valid JSON');
   });
 

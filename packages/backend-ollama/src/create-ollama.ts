@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   callJson,
   createBackendConnection,
+  isRecord,
   openStream,
   startCallTimer,
   toBackendCallError,
@@ -130,8 +131,4 @@ export function createOllama(settings: OllamaSettings = {}): OllamaBackend {
     doGenerate,
     doStream,
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

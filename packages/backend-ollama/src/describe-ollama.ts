@@ -1,4 +1,4 @@
-import type { DialectHttp } from '@switchyard/backend-kit';
+import { type DialectHttp, isRecord } from '@switchyard/backend-kit';
 import type { BackendDescription, ModelDescription, TargetCapabilities } from '@switchyard/core';
 import { numCtxFor, type OllamaSettings } from './ollama-settings.js';
 
@@ -120,7 +120,7 @@ function trainedContext(modelInfo: JsonRecord): number | undefined {
 }
 
 function record(value: unknown): JsonRecord {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonRecord) : {};
+  return isRecord(value) ? value : {};
 }
 
 function recordsOf(value: unknown): JsonRecord[] {

@@ -6,9 +6,8 @@ export { normalizeOllamaStream, type OllamaStreamOptions } from './normalize-oll
 export { defaultOllamaBaseUrl, numCtxFor, type OllamaSettings } from './ollama-settings.js';
 export { createdSeconds, ollamaToChatCompletion } from './ollama-to-chat-completion.js';
 export { ollamaFinishReason, toOpenAIToolCalls } from './ollama-tool-calls.js';
-export { ollamaTiming, ollamaUsage, toOpenAIUsageOf } from './ollama-usage.js';
+export { ollamaTiming, ollamaUsage } from './ollama-usage.js';
 export type { OllamaChatResponse, OllamaMessage, OllamaToolCall } from './ollama-wire.js';
-export { type DataUrl, parseDataUrl } from './parse-data-url.js';
 export { type OllamaLoadedModel, type OllamaProbeResult, probeOllama } from './probe-ollama.js';
 export { type OllamaChatBodyOptions, toOllamaChatBody } from './to-ollama-chat-body.js';
 export { type MessageConversionContext, toOllamaMessages } from './to-ollama-messages.js';

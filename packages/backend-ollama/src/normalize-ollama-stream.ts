@@ -1,5 +1,13 @@
-import { type CallTimer, type ErrorContext, readLines, toBackendCallError } from '@switchyard/backend-kit';
-import { BackendCallError, type ChatCompletionChunk, type StreamPart } from '@switchyard/core';
+import {
+  type CallTimer,
+  type ErrorContext,
+  isRecord,
+  NdjsonLineError,
+  parseNdjson,
+  streamFailure,
+  toBackendCallError,
+} from '@switchyard/backend-kit';
+import type { ChatCompletionChunk, StreamPart } from '@switchyard/core';
 import { createdSeconds } from './ollama-to-chat-completion.js';
 import { ollamaFinishReason, toOpenAIToolCalls } from './ollama-tool-calls.js';
 import { ollamaTiming, ollamaUsage } from './ollama-usage.js';
@@ -24,8 +32,9 @@ type Delta = ChatCompletionChunk['choices'][number]['delta'];
  * line) as `tool_calls` deltas with a running `index` and their arguments in one piece, `thinking`
  * as `reasoning`; then, at the `done:true` line, a finish chunk and the `finish` part with usage
  * and nanosecond timings converted. Throws `BackendCallError` (phase `stream`) for an
- * `{"error":…}` line after the 200, for a line that is not JSON (`invalid-output`), and for a
- * stream that ends without `done:true` (`network`, also when it was cut mid-line).
+ * `{"error":…}` line after the 200, for a complete line that is not JSON (`invalid-output`), and
+ * for a stream that ends without `done:true` (`network`, retryable, also when the connection was
+ * cut mid-line).
  *
  * @example
  * const parts = normalizeOllamaStream(opened.chunks, { errorContext, timer, id: 'chatcmpl-1', model: 'llama3.1:8b' });
@@ -55,7 +64,7 @@ export async function* normalizeOllamaStream(
     };
   };
 
-  for await (const line of parseLines(chunks, errorContext)) {
+  for await (const line of ollamaLines(chunks, errorContext)) {
     lineCount += 1;
     if (line.error !== undefined && line.error !== null) {
       throw toBackendCallError({ status: 200, body: line, phase: 'stream' }, errorContext);
@@ -81,13 +90,39 @@ export async function* normalizeOllamaStream(
       return;
     }
   }
-  throw new BackendCallError({
-    message: `the Ollama stream ended without its done:true line (after ${lineCount} lines)`,
-    code: 'network',
-    backend: errorContext.backend,
-    phase: 'stream',
-    isRetryable: true,
-  });
+  throw streamFailure(
+    errorContext,
+    'network',
+    `the Ollama stream ended without its done:true line (after ${lineCount} lines)`,
+  );
+}
+
+/**
+ * The stream's JSON objects. A last line cut before its line break is a dropped connection
+ * (`network`, retryable); a complete line that is not JSON is bad output (`invalid-output`).
+ */
+async function* ollamaLines(
+  chunks: AsyncIterable<Uint8Array>,
+  errorContext: ErrorContext,
+): AsyncGenerator<OllamaChatResponse, void, undefined> {
+  try {
+    for await (const value of parseNdjson(chunks)) if (isRecord(value)) yield value as OllamaChatResponse;
+  } catch (error) {
+    if (!NdjsonLineError.isInstance(error)) throw error;
+    throw error.failure === 'cut'
+      ? streamFailure(
+          errorContext,
+          'network',
+          `the Ollama stream ended without its done:true line (cut mid-line at line ${error.lineNumber})`,
+          error,
+        )
+      : streamFailure(
+          errorContext,
+          'invalid-output',
+          `Ollama sent an invalid stream: line ${error.lineNumber} is not valid JSON`,
+          error,
+        );
+  }
 }
 
 function deltaOf(line: OllamaChatResponse, firstToolIndex: number): Delta {
@@ -103,36 +138,4 @@ function deltaOf(line: OllamaChatResponse, firstToolIndex: number): Delta {
       : {}),
     ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),
   };
-}
-
-/**
- * Parses the NDJSON lines. A last line cut before its line break that is not complete JSON is a
- * truncated stream (reported as such by the caller), not invalid output; any other line that is
- * not JSON is `invalid-output`.
- */
-async function* parseLines(
-  chunks: AsyncIterable<Uint8Array>,
-  errorContext: ErrorContext,
-): AsyncGenerator<OllamaChatResponse, void, undefined> {
-  let lineNumber = 0;
-  for await (const line of readLines(chunks)) {
-    lineNumber += 1;
-    const text = line.text.trim();
-    if (text === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      if (!line.complete) return;
-      throw new BackendCallError({
-        message: `Ollama sent an invalid stream: line ${lineNumber} is not valid JSON`,
-        code: 'invalid-output',
-        backend: errorContext.backend,
-        phase: 'stream',
-        cause: error,
-      });
-    }
-    if (typeof value === 'object' && value !== null && !Array.isArray(value))
-      yield value as OllamaChatResponse;
-  }
 }

@@ -1,6 +1,6 @@
+import { assistantCompletion, openAIUsageOf } from '@switchyard/backend-kit';
 import type { ChatCompletion, NormalizedUsage } from '@switchyard/core';
 import { ollamaFinishReason, toOpenAIToolCalls } from './ollama-tool-calls.js';
-import { toOpenAIUsageOf } from './ollama-usage.js';
 import type { OllamaChatResponse } from './ollama-wire.js';
 
 /**
@@ -16,29 +16,19 @@ export function ollamaToChatCompletion(
 ): ChatCompletion {
   const message = response.message ?? {};
   const toolCalls = toOpenAIToolCalls(message.tool_calls, 0);
-  const content = typeof message.content === 'string' ? message.content : '';
-  const thinking =
-    typeof message.thinking === 'string' && message.thinking !== '' ? message.thinking : undefined;
-  return {
+  return assistantCompletion({
     id: context.id,
-    object: 'chat.completion',
     created: createdSeconds(response.created_at),
     model: typeof response.model === 'string' && response.model !== '' ? response.model : context.model,
-    choices: [
-      {
-        index: 0,
-        message: {
-          role: 'assistant',
-          // OpenAI's form: no text beside tool calls is `null`, not `''`.
-          content: content === '' && toolCalls.length > 0 ? null : content,
-          ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),
-          ...(thinking === undefined ? {} : { reasoning: thinking }),
-        },
-        finish_reason: ollamaFinishReason(response.done_reason, toolCalls.length > 0),
-      },
-    ],
-    usage: toOpenAIUsageOf(context.usage),
-  };
+    content: typeof message.content === 'string' ? message.content : '',
+    toolCalls,
+    ...(typeof message.thinking === 'string' && message.thinking !== ''
+      ? { reasoning: message.thinking }
+      : {}),
+    finishReason: ollamaFinishReason(response.done_reason, toolCalls.length > 0),
+    // Ollama does not report cache hits: no `cached_tokens: 0` claim.
+    usage: openAIUsageOf(context.usage, { cachedTokens: false }),
+  });
 }
 
 /**

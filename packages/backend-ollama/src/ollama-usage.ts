@@ -1,5 +1,5 @@
 import type { ReportedTiming } from '@switchyard/backend-kit';
-import type { NormalizedUsage, Usage } from '@switchyard/core';
+import type { NormalizedUsage } from '@switchyard/core';
 import type { OllamaChatResponse } from './ollama-wire.js';
 
 const nanosecondsPerMillisecond = 1e6;
@@ -18,21 +18,6 @@ export function ollamaUsage(final: OllamaChatResponse): NormalizedUsage {
     outputTokens: count(final.eval_count),
     cachedInputTokens: 0,
     reasoningTokens: 0,
-  };
-}
-
-/**
- * The OpenAI `usage` object for a normalised Ollama usage.
- *
- * @example
- * toOpenAIUsageOf({ inputTokens: 26, outputTokens: 282, cachedInputTokens: 0, reasoningTokens: 0 });
- * // → { prompt_tokens: 26, completion_tokens: 282, total_tokens: 308 }
- */
-export function toOpenAIUsageOf(usage: NormalizedUsage): Usage {
-  return {
-    prompt_tokens: usage.inputTokens,
-    completion_tokens: usage.outputTokens,
-    total_tokens: usage.inputTokens + usage.outputTokens,
   };
 }
 

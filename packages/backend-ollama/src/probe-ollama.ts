@@ -1,4 +1,4 @@
-import { type DialectHttp, runProbe } from '@switchyard/backend-kit';
+import { type DialectHttp, isRecord, runProbe } from '@switchyard/backend-kit';
 import type { ProbeResult } from '@switchyard/core';
 
 /** A loaded model as `/api/ps` reports it. */
@@ -74,8 +74,4 @@ async function listLoaded(
       },
     ];
   });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

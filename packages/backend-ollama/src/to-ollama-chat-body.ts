@@ -1,3 +1,4 @@
+import { isRecord } from '@switchyard/backend-kit';
 import type { ChatRequest, ChatTool } from '@switchyard/core';
 import { numCtxFor, type OllamaSettings } from './ollama-settings.js';
 import { toOllamaMessages } from './to-ollama-messages.js';
@@ -184,8 +185,4 @@ function warnDropped(request: ChatRequest, warnings: string[]): void {
 
 function extension(request: ChatRequest, key: string): unknown {
   return (request as Record<string, unknown>)[key];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

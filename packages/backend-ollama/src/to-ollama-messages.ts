@@ -1,6 +1,11 @@
-import { BackendCallError, type ChatMessage } from '@switchyard/core';
+import {
+  joinMessageText,
+  parseImageDataUrl,
+  parseToolArguments,
+  requestConversionError,
+} from '@switchyard/backend-kit';
+import type { ChatMessage } from '@switchyard/core';
 import type { OllamaMessage, OllamaToolCall } from './ollama-wire.js';
-import { parseDataUrl } from './parse-data-url.js';
 
 /** Context of {@link toOllamaMessages}. */
 export type MessageConversionContext = {
@@ -42,7 +47,7 @@ function toOllamaMessage(
   switch (message.role) {
     case 'system':
     case 'developer':
-      return { role: 'system', content: joinText(message.content) };
+      return { role: 'system', content: joinMessageText(message.content) };
     case 'user':
       return userMessage(message.content, where, context);
     case 'assistant': {
@@ -53,13 +58,17 @@ function toOllamaMessage(
           function: {
             index: position,
             name: call.function.name,
-            arguments: parseArguments(call.function.arguments, `${where}.tool_calls[${position}]`, context),
+            arguments: parseToolArguments(
+              call.function.arguments,
+              `${where}.tool_calls[${position}]`,
+              context,
+            ),
           },
         } satisfies OllamaToolCall;
       });
       return {
         role: 'assistant',
-        content: joinText(message.content ?? ''),
+        content: joinMessageText(message.content ?? ''),
         ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),
       };
     }
@@ -72,7 +81,7 @@ function toOllamaMessage(
       }
       return {
         role: 'tool',
-        content: joinText(message.content),
+        content: joinMessageText(message.content),
         tool_call_id: message.tool_call_id,
         ...(toolName === undefined ? {} : { tool_name: toolName }),
       };
@@ -99,7 +108,7 @@ function userMessage(
         return;
       case 'input_audio':
       case 'file':
-        throw requestError(
+        throw requestConversionError(
           context,
           'unsupported',
           `${partWhere}: Ollama's chat API takes no ${part.type === 'file' ? 'file' : 'audio'} input`,
@@ -111,51 +120,19 @@ function userMessage(
 
 function imageData(url: string, where: string, context: MessageConversionContext): string {
   if (/^https?:/i.test(url)) {
-    throw requestError(
+    throw requestConversionError(
       context,
       'unsupported',
       `${where}: Ollama accepts images only as base64 data URLs (data:image/png;base64,…), not a remote URL`,
     );
   }
-  const parsed = parseDataUrl(url);
-  if (
-    parsed === undefined ||
-    !parsed.base64 ||
-    !parsed.mediaType.startsWith('image/') ||
-    parsed.data === ''
-  ) {
-    throw requestError(context, 'invalid-request', `${where}: image_url must be a base64 image data URL`);
+  const parsed = parseImageDataUrl(url);
+  if (parsed === undefined) {
+    throw requestConversionError(
+      context,
+      'invalid-request',
+      `${where}: image_url must be a base64 image data URL`,
+    );
   }
   return parsed.data;
-}
-
-function parseArguments(
-  text: string,
-  where: string,
-  context: MessageConversionContext,
-): Record<string, unknown> {
-  if (text.trim() === '') return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw requestError(context, 'invalid-request', `${where}.function.arguments is not valid JSON`);
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw requestError(context, 'invalid-request', `${where}.function.arguments must be a JSON object`);
-  }
-  return value as Record<string, unknown>;
-}
-
-function joinText(content: string | readonly ({ text: string } | { refusal: string })[]): string {
-  if (typeof content === 'string') return content;
-  return content.map((part) => ('text' in part ? part.text : part.refusal)).join('\n');
-}
-
-function requestError(
-  context: MessageConversionContext,
-  code: 'unsupported' | 'invalid-request',
-  message: string,
-): BackendCallError {
-  return new BackendCallError({ message, code, backend: context.backend, phase: 'connect' });
 }

@@ -1,5 +1,6 @@
-import { BackendCallError, type BackendErrorCode, type ChatRequest } from '@switchyard/core';
+import type { BackendErrorCode, ChatRequest } from '@switchyard/core';
 import { describe, expect, it } from 'vitest';
+import { failure } from '../../backend-kit/src/__fixtures__/call-failure.js';
 import {
   collect,
   fixtureFetch,
@@ -25,16 +26,6 @@ const weatherTool = {
 function openrouter(routes: Parameters<typeof fixtureFetch>[0], settings: OpenRouterSettings = {}) {
   const fake = fixtureFetch(routes);
   return { backend: createOpenRouter({ apiKey: key, ...settings, fetch: fake.fetch }), calls: fake.calls };
-}
-
-async function failure(promise: Promise<unknown>): Promise<BackendCallError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (BackendCallError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a BackendCallError');
 }
 
 describe('createOpenRouter: requests', () => {

@@ -1,4 +1,4 @@
-import { type DialectContext, joinUrl } from '@switchyard/backend-kit';
+import { type DialectContext, isRecord, joinUrl } from '@switchyard/backend-kit';
 import type {
   BackendDescription,
   ModelDescription,
@@ -89,8 +89,4 @@ function perMillion(value: unknown): number | undefined {
 
 function positive(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,4 +1,4 @@
-import { type DialectContext, readPrometheusMetric, runProbe } from '@switchyard/backend-kit';
+import { type DialectContext, probeHealthEndpoint } from '@switchyard/backend-kit';
 import type { ProbeResult } from '@switchyard/core';
 
 /**
@@ -14,25 +14,8 @@ export function probeTgi(
   root: string,
   options: { signal?: AbortSignal } = {},
 ): Promise<ProbeResult> {
-  return runProbe(async (stopClock) => {
-    await context.http.text(`${root}/health`, { signal: options.signal });
-    stopClock();
-    const load = await metricsLoad(context, root, options.signal).catch(() => undefined);
-    return { status: 'up', ...(load === undefined ? {} : { load }) };
+  return probeHealthEndpoint(context, root, {
+    signal: options.signal,
+    loadMetrics: { processing: 'tgi_batch_current_size', queued: 'tgi_queue_size' },
   });
-}
-
-async function metricsLoad(
-  context: DialectContext,
-  root: string,
-  signal: AbortSignal | undefined,
-): Promise<ProbeResult['load']> {
-  const { text } = await context.http.text(`${root}/metrics`, { signal });
-  const processing = readPrometheusMetric(text, 'tgi_batch_current_size');
-  const queued = readPrometheusMetric(text, 'tgi_queue_size');
-  if (processing === undefined && queued === undefined) return undefined;
-  return {
-    ...(processing === undefined ? {} : { processing }),
-    ...(queued === undefined ? {} : { queued }),
-  };
 }

@@ -1,5 +1,6 @@
-import { BackendCallError, type BackendErrorCode, type ChatRequest } from '@switchyard/core';
+import type { BackendErrorCode, ChatRequest } from '@switchyard/core';
 import { describe, expect, it } from 'vitest';
+import { failure } from '../../backend-kit/src/__fixtures__/call-failure.js';
 import {
   collect,
   connectionError,
@@ -25,16 +26,6 @@ function vllm(routes: Parameters<typeof fixtureFetch>[0], apiKey?: string) {
     backend: createVllm({ baseUrl: 'http://gpu:8000', fetch: fake.fetch, apiKey }),
     calls: fake.calls,
   };
-}
-
-async function failure(promise: Promise<unknown>): Promise<BackendCallError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (BackendCallError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a BackendCallError');
 }
 
 describe('createVllm', () => {

@@ -1,4 +1,4 @@
-import type { DialectContext } from '@switchyard/backend-kit';
+import { type DialectContext, isRecord } from '@switchyard/backend-kit';
 import type { BackendDescription, ModelDescription } from '@switchyard/core';
 import { quantizationFromCheckpointName } from './vllm-quantization.js';
 
@@ -49,10 +49,6 @@ export async function describeVllm(
     ];
   });
   return { backend: context.id, kind: 'vllm', models };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function text(value: unknown): string | undefined {

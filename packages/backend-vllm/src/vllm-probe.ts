@@ -1,4 +1,4 @@
-import { type DialectContext, readPrometheusMetric, runProbe } from '@switchyard/backend-kit';
+import { type DialectContext, probeHealthEndpoint } from '@switchyard/backend-kit';
 import type { ProbeResult } from '@switchyard/core';
 
 /**
@@ -15,25 +15,8 @@ export function probeVllm(
   root: string,
   options: { signal?: AbortSignal } = {},
 ): Promise<ProbeResult> {
-  return runProbe(async (stopClock) => {
-    await context.http.text(`${root}/health`, { signal: options.signal });
-    stopClock();
-    const load = await metricsLoad(context, root, options.signal).catch(() => undefined);
-    return { status: 'up', ...(load === undefined ? {} : { load }) };
+  return probeHealthEndpoint(context, root, {
+    signal: options.signal,
+    loadMetrics: { processing: 'vllm:num_requests_running', queued: 'vllm:num_requests_waiting' },
   });
-}
-
-async function metricsLoad(
-  context: DialectContext,
-  root: string,
-  signal: AbortSignal | undefined,
-): Promise<ProbeResult['load']> {
-  const { text } = await context.http.text(`${root}/metrics`, { signal });
-  const processing = readPrometheusMetric(text, 'vllm:num_requests_running');
-  const queued = readPrometheusMetric(text, 'vllm:num_requests_waiting');
-  if (processing === undefined && queued === undefined) return undefined;
-  return {
-    ...(processing === undefined ? {} : { processing }),
-    ...(queued === undefined ? {} : { queued }),
-  };
 }

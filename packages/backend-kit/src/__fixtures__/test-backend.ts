@@ -1,4 +1,4 @@
-import { BackendCallError, type ChatRequest, type StreamPart } from '@switchyard/core';
+import type { ChatRequest, StreamPart } from '@switchyard/core';
 import { createOpenAICompatibleBackend } from '../create-openai-compatible-backend.js';
 import type { OpenAICompatibleDialect } from '../openai-compatible-dialect.js';
 import { fixtureFetch, loadChunks } from './fixture-fetch.js';
@@ -62,18 +62,10 @@ export function backendWith(
   return { backend, calls: fake.calls };
 }
 
-export async function failure(promise: Promise<unknown>): Promise<BackendCallError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (BackendCallError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a BackendCallError');
-}
-
 export function chunkTexts(parts: StreamPart[]): string {
   return parts
     .map((part) => (part.type === 'chunk' ? (part.chunk.choices[0]?.delta.content ?? '') : ''))
     .join('');
 }
+
+export { failure } from './call-failure.js';

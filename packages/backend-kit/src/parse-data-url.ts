@@ -27,3 +27,25 @@ export function parseDataUrl(url: string): DataUrl | undefined {
     data: match[3] ?? '',
   };
 }
+
+/**
+ * A base64 image data URL with a payload (`data:image/png;base64,iVBOR…`), the only inline image
+ * form the native APIs take; `undefined` for anything else (a remote URL, a text data URL, an
+ * empty payload).
+ *
+ * @example
+ * parseImageDataUrl('data:image/jpeg;base64,/9j/4AAQ'); // → { mediaType: 'image/jpeg', base64: true, data: '/9j/4AAQ' }
+ * parseImageDataUrl('data:text/plain,hello'); // → undefined
+ */
+export function parseImageDataUrl(url: string): DataUrl | undefined {
+  const parsed = parseDataUrl(url);
+  if (
+    parsed === undefined ||
+    !parsed.base64 ||
+    !parsed.mediaType.startsWith('image/') ||
+    parsed.data === ''
+  ) {
+    return undefined;
+  }
+  return parsed;
+}
