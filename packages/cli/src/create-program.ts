@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { benchCommand } from './bench-command.js';
 import { registerBenchLiveCommand } from './bench-live-command.js';
+import { doctorCommand } from './doctor-command.js';
 import { ledgerCommand } from './ledger-command.js';
 import { routeCommand } from './route-command.js';
 import { type ServeCommandContext, serveCommand } from './serve-command.js';
@@ -44,5 +45,6 @@ export function createProgram(context: ServeCommandContext): Command {
     .showHelpAfterError('(add --help for usage)');
   const bench = benchCommand(context);
   registerBenchLiveCommand(bench, context);
+  program.addCommand(doctorCommand(context));
   return program.addCommand(route).addCommand(ledgerCommand(context)).addCommand(serve).addCommand(bench);
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 /** Starts `switchyard serve …` in-process; resolves once it listens. */
-async function startServe(argv: readonly string[], env: Record<string, string> = {}) {
+async function startServe(argv: readonly string[], env: Record<string, string> = {}, cwd = emptyDirectory) {
   let stdout = '';
   let stderr = '';
   let exitCode: number | undefined;
@@ -36,7 +36,7 @@ async function startServe(argv: readonly string[], env: Record<string, string> =
       stdout: { write: (text: string) => (stdout += text) },
       stderr: { write: (text: string) => (stderr += text) },
       env,
-      cwd: emptyDirectory,
+      cwd,
     },
     registry: builtinPolicies,
     defaultPolicyNames,
@@ -77,6 +77,8 @@ describe('switchyard serve', () => {
       );
       expect(stderr).toMatch(/ollama\s+ollama\s+local\s+not added\s+not running at http:\/\/127\.0\.0\.1:9/);
       expect(stderr).toMatch(/llamacpp\s+llamacpp\s+local\s+not added/);
+      const ledgerPath = join(emptyDirectory, 'switchyard-ledger.jsonl');
+      expect(stderr).toContain(`ledger: ${ledgerPath} (switchyard ledger summary --file ${ledgerPath})`);
     } finally {
       expect(await served.stop()).toBe(0);
     }
@@ -89,6 +91,68 @@ describe('switchyard serve', () => {
       status: 200,
     });
     expect(stderr).toContain('switchyard: stopped');
+  });
+
+  it('writes one ledger line per request, which ledger summary reads', async () => {
+    const served = await startServe(['--port', '0', '--ledger', 'logs/ledger.jsonl'], {
+      OLLAMA_HOST: '127.0.0.1:9',
+    });
+    const ledgerPath = join(emptyDirectory, 'logs', 'ledger.jsonl');
+    try {
+      expect(served.output().stderr).toContain(
+        `ledger: ${ledgerPath} (switchyard ledger summary --file ${ledgerPath})`,
+      );
+      const client = new OpenAI({ baseURL: `${served.address.url}/v1`, apiKey: 'unused', maxRetries: 0 });
+      await client.chat.completions.create({ model: 'auto', messages: [{ role: 'user', content: 'Hi' }] });
+      const stream = await client.chat.completions.create({
+        model: 'embedded-tiny-chatml',
+        messages: [{ role: 'user', content: 'Hi' }],
+        stream: true,
+      });
+      for await (const _chunk of stream) {
+        // drain
+      }
+    } finally {
+      expect(await served.stop()).toBe(0);
+    }
+    const lines = (await readFile(ledgerPath, 'utf8')).trim().split('\n');
+    expect(lines.map((line) => JSON.parse(line) as Record<string, unknown>)).toEqual([
+      expect.objectContaining({
+        model: 'auto',
+        stream: false,
+        outcome: 'success',
+        target: 'embedded-tiny-chatml',
+      }),
+      expect.objectContaining({
+        model: 'embedded-tiny-chatml',
+        stream: true,
+        outcome: 'success',
+        target: 'embedded-tiny-chatml',
+      }),
+    ]);
+    const summary = await runCli(['ledger', 'summary', '--file', ledgerPath, '--json'], {
+      cwd: emptyDirectory,
+    });
+    expect(summary.code).toBe(0);
+    expect(JSON.parse(summary.stdout)).toMatchObject({
+      requests: 2,
+      successes: 2,
+      answeredLocally: 2,
+      lines: 2,
+    });
+  });
+
+  it('writes no ledger with --no-ledger', async () => {
+    const folder = await mkdtemp(join(emptyDirectory, 'no-ledger-'));
+    const served = await startServe(['--port', '0', '--no-ledger'], { OLLAMA_HOST: '127.0.0.1:9' }, folder);
+    try {
+      expect(served.output().stderr).toContain('ledger: off');
+      const client = new OpenAI({ baseURL: `${served.address.url}/v1`, apiKey: 'unused', maxRetries: 0 });
+      await client.chat.completions.create({ model: 'auto', messages: [{ role: 'user', content: 'Hi' }] });
+    } finally {
+      await served.stop();
+    }
+    expect(await readdir(folder)).toEqual([]);
   });
 
   it('adds the models of an Ollama server that answers', async () => {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadConfigFile, type SwitchyardConfig } from '@switchyard/core';
+import { loadConfigFile, type SwitchyardConfig, type WarmUpResult } from '@switchyard/core';
 import {
   createGatewayFromConfig,
   createGatewayLogger,
@@ -8,6 +8,7 @@ import {
   discoverDefaultConfig,
   type GatewayAddress,
   type GatewayFromConfig,
+  type MeteringOverride,
 } from '@switchyard/gateway';
 import { Command, InvalidArgumentError } from 'commander';
 import type { CliIo } from './cli-io.js';
@@ -29,19 +30,23 @@ type ServeOptions = {
   readonly host: string;
   readonly port: number;
   readonly model?: string;
+  /** `--ledger PATH` (a string) or `--no-ledger` (false). */
+  readonly ledger?: string | false;
 };
 
 /** Variable listing the client API keys the gateway accepts (comma-separated); unset: no auth. */
 const clientKeysVariable = 'SWITCHYARD_CLIENT_API_KEYS';
 
 /**
- * `switchyard serve [--config FILE] [--host H] [--port N] [--model PATH]`: runs the
+ * `switchyard serve [--config FILE] [--host H] [--port N] [--model PATH] [--ledger PATH | --no-ledger]`: runs the
  * OpenAI-compatible gateway until SIGINT/SIGTERM, then shuts down gracefully (in-flight streams
  * finish). With no config file (no `--config`, `$SWITCHYARD_CONFIG` or `./switchyard.yaml`) it
  * builds one: the embedded model (the bundled tiny GGUF, or `--model PATH`), Ollama and
  * llama-server when they answer on their default ports, and cloud targets for the API keys set.
- * The startup banner (stderr) lists every target and whether it is live; request logs are JSON
- * lines on stdout.
+ * Local models are warmed up before it listens (`health.warmUp`). Every request is metered: one
+ * line in the JSONL ledger (`metering.ledgerPath`; `./switchyard-ledger.jsonl` for the built-in
+ * config), flushed on shutdown. The startup banner (stderr) lists every target and whether it is
+ * live, and the ledger; request logs are JSON lines on stdout.
  *
  * @example
  * program.addCommand(serveCommand({ io, registry: builtinPolicies, defaultPolicyNames, setExitCode }));
@@ -60,6 +65,11 @@ export function serveCommand(context: ServeCommandContext): Command {
       '--model <path>',
       'GGUF model of the embedded tier of the built-in config (default: the bundled tiny model)',
     )
+    .option(
+      '--ledger <path>',
+      "write the metering ledger (JSONL) here (default: the config's metering.ledgerPath; built in: ./switchyard-ledger.jsonl)",
+    )
+    .option('--no-ledger', 'write no ledger')
     .action(async (options: ServeOptions) => {
       context.setExitCode(await serve(options, context));
     });
@@ -70,6 +80,7 @@ async function serve(options: ServeOptions, context: ServeCommandContext): Promi
   const env = io.env ?? process.env;
   const cwd = io.cwd ?? process.cwd();
   const { config, discovered } = await loadOrDiscover(options, { env, cwd });
+  const metering = meteringOf(options.ledger, cwd);
   const logger = createLogger(io);
   const clientApiKeys = (env[clientKeysVariable] ?? '')
     .split(',')
@@ -80,13 +91,15 @@ async function serve(options: ServeOptions, context: ServeCommandContext): Promi
     defaultPolicyNames: context.defaultPolicyNames,
     logger,
     clientApiKeys,
+    ...(metering === undefined ? {} : { metering }),
   });
   try {
-    const warmUps = await warmUpEmbedded(running, config);
+    // Models load before the first request can arrive (the gateway would start it at listen too).
+    const warmUps = config.health.warmUp ? await running.gateway.warmUp() : [];
     const address = await running.gateway.listen(options.port, options.host).catch((error: unknown) => {
       throw listenError(error, options);
     });
-    if (discovered === undefined) await running.gateway.monitor?.probeAll();
+    if (discovered === undefined) await running.gateway.monitor?.checkNow();
     io.stderr.write(
       banner({ address, config, discovered, warmUps, running, authenticated: clientApiKeys.length > 0 }),
     );
@@ -121,8 +134,8 @@ async function loadOrDiscover(
   try {
     discovery = await discoverDefaultConfig({
       env: where.env,
+      baseDirectory: where.cwd,
       ...(options.model === undefined ? {} : { modelPath: resolve(where.cwd, options.model) }),
-      ...(ollamaUrlOf(where.env) === undefined ? {} : { ollamaUrl: ollamaUrlOf(where.env) }),
     });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error), { cause: error });
@@ -130,43 +143,17 @@ async function loadOrDiscover(
   return { config: discovery.config, discovered: discovery.targets };
 }
 
-/** Ollama's own `OLLAMA_HOST` (`host:port` or a URL), as its CLI reads it. */
-function ollamaUrlOf(env: Readonly<Record<string, string | undefined>>): string | undefined {
-  const host = env.OLLAMA_HOST?.trim();
-  if (host === undefined || host === '') return undefined;
-  const url = /^https?:\/\//.test(host) ? host : `http://${host}`;
-  return /:\d+\/?$/.test(url) ? url.replace(/\/$/, '') : `${url.replace(/\/$/, '')}:11434`;
-}
-
-type WarmUp = { readonly backend: string; readonly error?: string; readonly milliseconds: number };
-
-/** Loads each embedded model before the first request, so that request is not the slow one. */
-async function warmUpEmbedded(running: GatewayFromConfig, config: SwitchyardConfig): Promise<WarmUp[]> {
-  const results: WarmUp[] = [];
-  for (const backendConfig of config.backends) {
-    const backend = running.backends[backendConfig.id];
-    if (backendConfig.kind !== 'embedded' || backend?.warmUp === undefined) continue;
-    const model = config.targets.find((target) => target.backend === backendConfig.id)?.model ?? '';
-    const startedAt = performance.now();
-    try {
-      await backend.warmUp(model);
-      results.push({ backend: backendConfig.id, milliseconds: performance.now() - startedAt });
-    } catch (error) {
-      results.push({
-        backend: backendConfig.id,
-        error: error instanceof Error ? error.message : String(error),
-        milliseconds: performance.now() - startedAt,
-      });
-    }
-  }
-  return results;
+/** `--ledger PATH` writes there, `--no-ledger` writes nothing; neither: as the config says. */
+function meteringOf(ledger: string | false | undefined, cwd: string): false | MeteringOverride | undefined {
+  if (ledger === undefined) return undefined;
+  return ledger === false ? false : { ledgerPath: resolve(cwd, ledger) };
 }
 
 function banner(facts: {
   readonly address: GatewayAddress;
   readonly config: SwitchyardConfig;
   readonly discovered: readonly DiscoveredTarget[] | undefined;
-  readonly warmUps: readonly WarmUp[];
+  readonly warmUps: readonly WarmUpResult[];
   readonly running: GatewayFromConfig;
   readonly authenticated: boolean;
 }): string {
@@ -181,35 +168,44 @@ function banner(facts: {
   const rows: string[][] = [];
   if (discovered !== undefined) {
     for (const found of discovered) {
-      const warm =
-        found.kind === 'embedded' ? warmUps.find((entry) => entry.backend === 'embedded') : undefined;
-      const live = warm?.error === undefined ? found.live : false;
-      const state = !found.added ? 'not added' : live ? 'live' : 'down';
+      const warm = warmUps.find((entry) => entry.target === found.id);
+      const failed = warm !== undefined && (warm.status === 'failed' || warm.status === 'timeout');
+      const state = !found.added ? 'not added' : found.live && !failed ? 'live' : 'down';
       const detail =
-        warm === undefined
-          ? found.detail
-          : warm.error === undefined
-            ? `${found.detail}; warmed up in ${Math.round(warm.milliseconds)} ms`
-            : `warm-up failed: ${warm.error}`;
+        warm?.status === 'warm'
+          ? `${found.detail}; warmed up in ${Math.round(warm.durationMs)} ms`
+          : failed
+            ? `warm-up failed: ${warm.detail ?? warm.status}`
+            : found.detail;
       rows.push([found.id, found.kind, found.locality, state, detail]);
     }
   } else {
     for (const target of config.targets) {
-      const probe = running.gateway.monitor?.latest(target.backend);
-      const warm = warmUps.find((entry) => entry.backend === target.backend);
-      const state =
-        warm?.error !== undefined
-          ? 'down'
-          : probe === undefined
-            ? 'unknown'
-            : probe.status === 'up'
-              ? 'live'
-              : probe.status;
-      const detail = warm?.error ?? probe?.detail ?? '';
+      const probe = running.gateway.monitor?.results().find((check) => check.backend === target.backend);
+      const warm = warmUps.find((entry) => entry.target === target.id);
+      const failed = warm !== undefined && (warm.status === 'failed' || warm.status === 'timeout');
+      const state = failed
+        ? 'down'
+        : probe === undefined
+          ? 'unknown'
+          : probe.status === 'up'
+            ? 'live'
+            : probe.status;
+      const warmedUp = warm?.status === 'warm' ? `warmed up in ${Math.round(warm.durationMs)} ms` : undefined;
+      const detail = failed
+        ? `warm-up failed: ${warm.detail ?? warm.status}`
+        : [probe?.detail, warmedUp].filter((part) => part !== undefined && part !== '').join('; ');
       rows.push([target.id, target.kind, target.locality, state, detail]);
     }
   }
   lines.push(...table(rows).map((row) => `  ${row}`));
+  lines.push(
+    running.ledgerPath !== undefined
+      ? `ledger: ${running.ledgerPath} (switchyard ledger summary --file ${running.ledgerPath})`
+      : running.meter === undefined
+        ? 'ledger: off'
+        : 'ledger: custom sinks',
+  );
   if (facts.authenticated) lines.push(`client keys: required (${clientKeysVariable})`);
   lines.push(
     'try:',

@@ -1,16 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { BackendV1, Router, RoutingTable, SwitchyardConfig } from '@switchyard/core';
+import type {
+  BackendV1,
+  HealthMonitor,
+  Meter,
+  Router,
+  RoutingTable,
+  SwitchyardConfig,
+  WarmUpResult,
+} from '@switchyard/core';
 import type pino from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { type ChatCompletionsContext, handleChatCompletions } from './chat-completions-handler.js';
 import { createClientKeyCheck } from './client-key-check.js';
 import { type CostFunction, defaultCostOf } from './cost-function.js';
 import { createGatewayLogger } from './create-gateway-logger.js';
+import { createGatewayHealth } from './gateway-health.js';
 import { GatewayHttpError } from './gateway-http-error.js';
 import { createGatewayMetrics } from './gateway-metrics.js';
-import { createHealthMonitor, type HealthMonitor } from './health-monitor.js';
 import { httpErrorOf, shuttingDownError } from './http-error-of.js';
 import { modelList } from './model-list.js';
 import { readinessReport } from './readiness-report.js';
@@ -31,8 +39,17 @@ export type GatewayOptions = {
    * health-check settings and the metering baseline target.
    */
   readonly config?: SwitchyardConfig;
-  /** The router's backend adapters, probed for `/ready` (every `health.intervalMs` when enabled). */
+  /**
+   * The router's backend adapters: checked by core's health monitor every `health.intervalMs`
+   * (when `health.enabled`; results feed the circuit breaker and `/ready`), and warmed up at
+   * `listen()` when `health.warmUp`.
+   */
   readonly backends?: Readonly<Record<string, BackendV1>>;
+  /**
+   * A meter on the router's events (core's `createMeter`): `close()` closes it after the last
+   * request has finished, so every request's ledger line is written.
+   */
+  readonly meter?: Meter;
   /** Pino logger for the one-line-per-request log (default: JSON lines on stdout, written asynchronously). */
   readonly logger?: pino.Logger;
   /** Client API keys accepted as `Authorization: Bearer <key>` on `/v1/*`; none given: no auth. */
@@ -57,14 +74,24 @@ export type Gateway = {
   readonly server: Server;
   readonly registry: Registry;
   readonly logger: pino.Logger;
-  /** Probes of the backends (when `backends` were given). */
+  /** Core's health monitor over the backends (when `backends` were given and `health.enabled`). */
   readonly monitor: HealthMonitor | undefined;
-  /** Starts listening (default 127.0.0.1:4000; port 0 picks a free one) and starts the probes. */
+  /** The meter given in the options, closed by `close()`. */
+  readonly meter: Meter | undefined;
+  /**
+   * Loads the models of local targets (Ollama, embedded) through core's warm-up. Runs once: later
+   * calls, and the warm-up `listen()` starts, share the same promise. Never rejects.
+   */
+  warmUp(): Promise<readonly WarmUpResult[]>;
+  /**
+   * Starts listening (default 127.0.0.1:4000; port 0 picks a free one), then the health checks
+   * and, when `health.warmUp` (the default), the warm-up in the background.
+   */
   listen(port?: number, host?: string): Promise<GatewayAddress>;
   /**
-   * Graceful shutdown: stops accepting connections, lets in-flight requests (streams included)
-   * finish for up to `shutdownGraceMs`, aborts what is left, closes every connection. Safe to
-   * call twice.
+   * Graceful shutdown: stops the health checks and accepting connections, lets in-flight
+   * requests (streams included) finish for up to `shutdownGraceMs`, aborts what is left, closes
+   * every connection, then flushes and closes the meter. Safe to call twice.
    */
   close(): Promise<void>;
 };
@@ -121,14 +148,14 @@ export function createGateway(options: GatewayOptions): Gateway {
     redact,
     streams,
   };
-  const monitor =
-    options.backends === undefined || config?.health.enabled === false
-      ? undefined
-      : createHealthMonitor({
-          router,
-          backends: options.backends,
-          health: config?.health ?? { intervalMs: 30_000, timeoutMs: 2_000, retries: 2 },
-        });
+  const health = createGatewayHealth({
+    router,
+    backends: options.backends,
+    health: config?.health,
+    logger,
+    redact,
+  });
+  const { monitor } = health;
   const models = modelList(router.targets, routingTable, Math.floor(Date.now() / 1000));
   const modelsBody = JSON.stringify(models);
   const modelBodies = new Map(models.data.map((entry) => [entry.id, JSON.stringify(entry)]));
@@ -201,7 +228,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         );
       case '/ready': {
         allowMethods(request, 'GET', 'HEAD');
-        const report = readinessReport(router, monitor, closing);
+        const report = readinessReport(router, monitor, closing, redact);
         return answer(response, scope, report.status === 'ready' ? 200 : 503, JSON.stringify(report));
       }
       case '/metrics': {
@@ -293,6 +320,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     registry,
     logger,
     monitor,
+    meter: options.meter,
+    warmUp: health.warmUp,
     listen(port = 4000, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         const onError = (error: Error) => reject(error);
@@ -301,10 +330,7 @@ export function createGateway(options: GatewayOptions): Gateway {
           server.off('error', onError);
           const address = server.address() as AddressInfo;
           const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-          if (monitor !== undefined) {
-            void monitor.probeAll();
-            monitor.start();
-          }
+          if (!closing) health.start();
           resolve({ host: address.address, port: address.port, url: `http://${shownHost}:${address.port}` });
         });
       });
@@ -312,7 +338,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     close() {
       closed ??= (async () => {
         closing = true;
-        monitor?.stop();
+        const healthStopped = health.stop();
         const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         await untilIdle(shutdownGraceMs);
@@ -322,8 +348,12 @@ export function createGateway(options: GatewayOptions): Gateway {
         }
         server.closeAllConnections();
         await serverClosed;
+        await healthStopped;
         metrics.detach();
         streams.detach();
+        await options.meter?.close().catch((error: unknown) => {
+          logger.error({ err: error }, 'metering: the ledger could not be flushed');
+        });
         logger.flush();
       })();
       return closed;

@@ -106,6 +106,30 @@ describe('discoverDefaultConfig', () => {
         live: true,
       });
     });
+
+    it('finds it at OLLAMA_HOST when no ollamaUrl is given', async () => {
+      const { llamaCppUrl, probeTimeoutMs } = nowhere;
+      const { config } = await discoverDefaultConfig({
+        llamaCppUrl,
+        probeTimeoutMs,
+        env: { OLLAMA_HOST: ollama.url.replace('http://', '') },
+      });
+      expect(config.targets.map((entry) => entry.id)).toContain('ollama-qwen2.5:7b');
+      expect(config.backends.find((backend) => backend.id === 'ollama')?.baseUrl).toBe(ollama.url);
+    });
+  });
+
+  it('meters to switchyard-ledger.jsonl in the base directory', async () => {
+    const { config } = await discoverDefaultConfig({ ...nowhere, env: {}, baseDirectory: directory });
+    expect(config.metering).toMatchObject({
+      enabled: true,
+      ledgerPath: join(directory, 'switchyard-ledger.jsonl'),
+      baselineTarget: undefined,
+    });
+    const inWorkingDirectory = await discoverDefaultConfig({ ...nowhere, env: {} });
+    expect(inWorkingDirectory.config.metering.ledgerPath).toBe(
+      join(process.cwd(), 'switchyard-ledger.jsonl'),
+    );
   });
 
   it('adds cloud targets for the keys that are set, reading no key into the config', async () => {

@@ -13,6 +13,7 @@ import {
 } from '@switchyard/core';
 import { bundledModelPath } from './bundled-model-path.js';
 import { type CloudProvider, cloudProviders } from './default-cloud-targets.js';
+import { ollamaUrlFromEnvironment } from './ollama-url-from-environment.js';
 
 /** One server or model the discovery looked at, for the startup banner. */
 export type DiscoveredTarget = {
@@ -43,7 +44,7 @@ export type DefaultConfigOptions = {
    * themselves read the keys from the process environment at each call.
    */
   readonly env?: Readonly<Record<string, string | undefined>>;
-  /** Ollama address to probe (default `http://127.0.0.1:11434`). */
+  /** Ollama address to probe (default: `OLLAMA_HOST` in `env`, else `http://127.0.0.1:11434`). */
   readonly ollamaUrl?: string;
   /** llama-server address to probe (default `http://127.0.0.1:8080`). */
   readonly llamaCppUrl?: string;
@@ -53,6 +54,11 @@ export type DefaultConfigOptions = {
   readonly localContextWindow?: number;
   /** Adapter settings for the probes (an injected fetch…). */
   readonly backendOptions?: CreateBackendOptions;
+  /**
+   * Folder the default ledger file (`switchyard-ledger.jsonl`, `metering.ledgerPath`) is placed
+   * in (default: the working directory).
+   */
+  readonly baseDirectory?: string;
 };
 
 type TargetEntry = Record<string, unknown> & { readonly id: string };
@@ -70,8 +76,9 @@ const mostOllamaModels = 16;
  * - cloud targets for each of `OPENAI_API_KEY`, `OPENROUTER_API_KEY` and `ANTHROPIC_API_KEY` that
  *   is set (keys stay in the environment and are read per call).
  *
- * Policies are the built-in defaults, so `auto` goes to the local tier first. Throws when a given
- * `modelPath` does not exist.
+ * Policies are the built-in defaults, so `auto` goes to the local tier first. Metering is on, with
+ * the ledger at `switchyard-ledger.jsonl` in `baseDirectory`. Throws when a given `modelPath`
+ * does not exist.
  *
  * @example
  * const { config, targets } = await discoverDefaultConfig({ modelPath: '/models/qwen2.5-0.5b-q4_k_m.gguf' });
@@ -95,7 +102,7 @@ export async function discoverDefaultConfig(
     targets.push(embedded.target);
   }
 
-  const ollamaUrl = options.ollamaUrl ?? 'http://127.0.0.1:11434';
+  const ollamaUrl = options.ollamaUrl ?? ollamaUrlFromEnvironment(env) ?? 'http://127.0.0.1:11434';
   const llamaCppUrl = options.llamaCppUrl ?? 'http://127.0.0.1:8080';
   const [ollama, llamaCpp, ...clouds] = await Promise.all([
     discoverServer(
@@ -182,7 +189,7 @@ export async function discoverDefaultConfig(
       routes: { premium },
       ...(baseline === undefined ? {} : { metering: { baselineTarget: baseline.id } }),
     },
-    { env: {}, source: 'built-in default config' },
+    { env: {}, source: 'built-in default config', baseDirectory: resolve(options.baseDirectory ?? '.') },
   );
   return { config, targets: found };
 }

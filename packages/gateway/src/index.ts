@@ -6,23 +6,40 @@ export {
   createGatewayFromConfig,
   type GatewayFromConfig,
   type GatewayFromConfigOptions,
+  type MeteringOverride,
 } from './create-gateway-from-config.js';
 export { createGatewayLogger } from './create-gateway-logger.js';
 export { decisionHeaders, switchyardHeaders } from './decision-headers.js';
 export { type CloudProvider, cloudProviders } from './default-cloud-targets.js';
+export {
+  type BackendDiagnosis,
+  type ConfigDiagnosis,
+  type DiagnoseConfigOptions,
+  diagnoseConfig,
+  type TargetDiagnosis,
+  type TargetStatus,
+} from './diagnose-config.js';
 export {
   type DefaultConfigDiscovery,
   type DefaultConfigOptions,
   type DiscoveredTarget,
   discoverDefaultConfig,
 } from './discover-default-config.js';
+export { createGatewayHealth, type GatewayHealth, type GatewayHealthOptions } from './gateway-health.js';
 export { GatewayHttpError, type OpenAIErrorBody, type OpenAIErrorType } from './gateway-http-error.js';
 export { createGatewayMetrics, type GatewayMetrics, type GatewayMetricsOptions } from './gateway-metrics.js';
 export { headerSafe } from './header-safe.js';
-export { createHealthMonitor, type HealthMonitor, type ProbeRecord } from './health-monitor.js';
 export { deadlineError, httpErrorOf, shuttingDownError } from './http-error-of.js';
+export { type ModelMatch, matchServedModel } from './match-served-model.js';
 export { type ModelListEntry, modelList } from './model-list.js';
-export { type ReadinessReport, readinessReport, type TargetReadiness } from './readiness-report.js';
+export { ollamaUrlFromEnvironment } from './ollama-url-from-environment.js';
+export { type PrimaryTargets, primaryTargetsOf } from './primary-targets.js';
+export {
+  type ReadinessReport,
+  readinessReport,
+  type TargetProbe,
+  type TargetReadiness,
+} from './readiness-report.js';
 export {
   isValidRequestId,
   mergeRoutingHints,

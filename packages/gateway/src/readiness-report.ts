@@ -1,5 +1,10 @@
-import type { Router, TargetHealth } from '@switchyard/core';
-import type { HealthMonitor, ProbeRecord } from './health-monitor.js';
+import type { BackendHealth, HealthMonitor, Router, TargetHealth } from '@switchyard/core';
+
+/** The latest check of a target's backend, as `/ready` shows it. */
+export type TargetProbe = Pick<
+  BackendHealth,
+  'status' | 'latencyMs' | 'detail' | 'load' | 'attempts' | 'checkedAt' | 'consecutiveFailures'
+>;
 
 /** One target in the readiness report. */
 export type TargetReadiness = {
@@ -13,8 +18,8 @@ export type TargetReadiness = {
   readonly health: TargetHealth;
   /** Whether requests may be sent to it now (not `unhealthy`, circuit not open). */
   readonly usable: boolean;
-  /** The latest probe of its backend, when probes run. */
-  readonly probe?: ProbeRecord;
+  /** The latest check of its backend, once one has run. */
+  readonly probe?: TargetProbe;
 };
 
 /** The `/ready` body. */
@@ -27,8 +32,9 @@ export type ReadinessReport = {
 
 /**
  * Builds the readiness report: each target's health from the router's tracker (fed by calls and
- * probes) and its backend's latest probe. Ready when at least one target is usable and the
- * gateway is not shutting down.
+ * by the monitor's checks) and its backend's latest check from core's health monitor. Ready when
+ * at least one target is usable and the gateway is not shutting down. Probe details pass through
+ * `redact` (default: unchanged).
  *
  * @example
  * const report = readinessReport(router, monitor, false);
@@ -36,12 +42,14 @@ export type ReadinessReport = {
  */
 export function readinessReport(
   router: Router,
-  monitor: HealthMonitor | undefined,
+  monitor: Pick<HealthMonitor, 'results'> | undefined,
   shuttingDown: boolean,
+  redact: (text: string) => string = (text) => text,
 ): ReadinessReport {
+  const checks = new Map((monitor?.results() ?? []).map((check) => [check.backend, check]));
   const targets = router.targets.map((target): TargetReadiness => {
     const health = router.healthTracker?.health(target.id) ?? 'unknown';
-    const probe = monitor?.latest(target.backend);
+    const check = checks.get(target.backend);
     return {
       id: target.id,
       backend: target.backend,
@@ -51,7 +59,7 @@ export function readinessReport(
       locality: target.locality,
       health,
       usable: health !== 'unhealthy' && health !== 'circuit-open',
-      ...(probe === undefined ? {} : { probe }),
+      ...(check === undefined ? {} : { probe: probeOf(check, redact) }),
     };
   });
   if (shuttingDown) return { status: 'not-ready', reason: 'the gateway is shutting down', targets };
@@ -63,4 +71,16 @@ export function readinessReport(
     };
   }
   return { status: 'ready', targets };
+}
+
+function probeOf(check: BackendHealth, redact: (text: string) => string): TargetProbe {
+  return {
+    status: check.status,
+    latencyMs: check.latencyMs,
+    ...(check.detail === undefined ? {} : { detail: redact(check.detail) }),
+    ...(check.load === undefined ? {} : { load: check.load }),
+    attempts: check.attempts,
+    checkedAt: check.checkedAt,
+    consecutiveFailures: check.consecutiveFailures,
+  };
 }

@@ -20,7 +20,9 @@ export type GatewayHarness = GatewayFromConfig & {
 
 /**
  * Starts a gateway for a config object on 127.0.0.1:0 with fast retries (no backoff waits), a
- * captured pino logger and an official `openai` client (no client retries).
+ * captured pino logger and an official `openai` client (no client retries). Unlike the product
+ * defaults, no ledger is written unless `options.metering` asks for one, and models are not warmed
+ * up unless the config's `health.warmUp` says so (a warm-up call would consume emulator faults).
  */
 export async function startGatewayHarness(
   configObject: object,
@@ -29,7 +31,11 @@ export async function startGatewayHarness(
     readonly apiKey?: string;
   } = {},
 ): Promise<GatewayHarness> {
-  const config = parseConfig(configObject, { env: options.env ?? {} });
+  const health = (configObject as { health?: Record<string, unknown> }).health;
+  const config = parseConfig(
+    { ...configObject, health: { warmUp: false, ...health } },
+    { env: options.env ?? {} },
+  );
   const logText: string[] = [];
   const logs: Record<string, unknown>[] = [];
   const logger = pino(
@@ -45,6 +51,7 @@ export async function startGatewayHarness(
   const built = await createGatewayFromConfig(config, {
     logger,
     execution: { backoff: { initialDelayMs: 1, maxDelayMs: 5, jitter: false } },
+    metering: false,
     ...rest,
   });
   const { url } = await built.gateway.listen(0, '127.0.0.1');
