@@ -46,10 +46,30 @@ function registryMetadata(name, spec) {
 }
 
 function platformFromName(name) {
-  const os = ['android', 'darwin', 'freebsd', 'linux', 'openbsd', 'netbsd', 'sunos', 'win32', 'aix', 'openharmony']
-    .find((candidate) => name.includes(candidate));
-  const cpu = ['arm64', 'x64', 'ia32', 'arm', 'riscv64', 'ppc64', 's390x', 'loong64', 'mips64el', 'wasm32']
-    .find((candidate) => new RegExp(`(^|[-/])${candidate}($|[-])`).test(name.replace(/^@[^/]+\//, '')));
+  const os = [
+    'android',
+    'darwin',
+    'freebsd',
+    'linux',
+    'openbsd',
+    'netbsd',
+    'sunos',
+    'win32',
+    'aix',
+    'openharmony',
+  ].find((candidate) => name.includes(candidate));
+  const cpu = [
+    'arm64',
+    'x64',
+    'ia32',
+    'arm',
+    'riscv64',
+    'ppc64',
+    's390x',
+    'loong64',
+    'mips64el',
+    'wasm32',
+  ].find((candidate) => new RegExp(`(^|[-/])${candidate}($|[-])`).test(name.replace(/^@[^/]+\//, '')));
   const platform = {};
   if (os) platform.os = [os];
   if (cpu) platform.cpu = [cpu];
