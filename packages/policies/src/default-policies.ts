@@ -10,11 +10,12 @@ import { builtinPolicies } from './builtin-policies.js';
  *    `health`: each removes targets that cannot serve the request (a local-only request never
  *    reaches cloud, even as the cloud fallback of an alias). The engine never adds back what a
  *    policy removed. Cheap, decisive filters come first so later policies see fewer candidates.
- * 3. Soft ranking last — `quantization`, `cost`, `tiering`: each sorts stably, so the LAST ranking
+ * 3. Soft ranking last — `cost`, `quantization`, `tiering`: each sorts stably, so the LAST ranking
  *    policy is the primary key and earlier ones break its ties. `tiering` last makes the tier the
- *    primary key; `cost` orders targets within a tier (cheapest first); `quantization` breaks cost
- *    ties (and drops local targets over a memory budget). `structured-output` and `health` also
- *    rank (native first, degraded last), as the weakest tie-breakers.
+ *    primary key; within a tier `quantization` puts the right quantization first among local
+ *    targets (Q8_0 where precision matters, Q4_K_M for routine work — and drops local targets over
+ *    a memory budget); `cost` orders what is left equal (cheapest first). `structured-output` and
+ *    `health` also rank (native first, degraded last), as the weakest tie-breakers.
  *
  * `load-balance` is not in the default list; add it after `tiering` to spread load over
  * interchangeable targets.
@@ -30,8 +31,8 @@ export const defaultPolicyNames = [
   'tool-depth',
   'structured-output',
   'health',
-  'quantization',
   'cost',
+  'quantization',
   'tiering',
 ] as const;
 

@@ -15,8 +15,8 @@ const builtinPolicyNames = [
   'tool-depth',
   'structured-output',
   'health',
-  'quantization',
   'cost',
+  'quantization',
   'tiering',
 ];
 
